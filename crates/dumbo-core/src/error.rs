@@ -1,0 +1,157 @@
+//! Port of upstream `core/errors/index.ts`: the `DumboError` family as a Rust error.
+//!
+//! Errors cross the napi boundary as `kind.error_type()` (the JS class name) plus
+//! structured fields; the JS layer turns them into the matching `DumboError` subclass.
+
+use std::fmt;
+
+/// One variant per upstream `DumboError` class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    Dumbo,
+    Concurrency,
+    TransientDatabase,
+    Connection,
+    Serialization,
+    Deadlock,
+    LockNotAvailable,
+    InsufficientResources,
+    System,
+    AdminShutdown,
+    QueryCanceled,
+    IntegrityConstraintViolation,
+    UniqueConstraint,
+    ForeignKeyViolation,
+    NotNullViolation,
+    CheckViolation,
+    ExclusionViolation,
+    Data,
+    InvalidOperation,
+    NotRegistered,
+    BatchCommandNoChanges,
+}
+
+impl ErrorKind {
+    /// Upstream `errorType` (also the JS class name).
+    pub fn error_type(self) -> &'static str {
+        match self {
+            ErrorKind::Dumbo => "DumboError",
+            ErrorKind::Concurrency => "ConcurrencyError",
+            ErrorKind::TransientDatabase => "TransientDatabaseError",
+            ErrorKind::Connection => "ConnectionError",
+            ErrorKind::Serialization => "SerializationError",
+            ErrorKind::Deadlock => "DeadlockError",
+            ErrorKind::LockNotAvailable => "LockNotAvailableError",
+            ErrorKind::InsufficientResources => "InsufficientResourcesError",
+            ErrorKind::System => "SystemError",
+            ErrorKind::AdminShutdown => "AdminShutdownError",
+            ErrorKind::QueryCanceled => "QueryCanceledError",
+            ErrorKind::IntegrityConstraintViolation => "IntegrityConstraintViolationError",
+            ErrorKind::UniqueConstraint => "UniqueConstraintError",
+            ErrorKind::ForeignKeyViolation => "ForeignKeyViolationError",
+            ErrorKind::NotNullViolation => "NotNullViolationError",
+            ErrorKind::CheckViolation => "CheckViolationError",
+            ErrorKind::ExclusionViolation => "ExclusionViolationError",
+            ErrorKind::Data => "DataError",
+            ErrorKind::InvalidOperation => "InvalidOperationError",
+            ErrorKind::NotRegistered => "NotRegisteredError",
+            ErrorKind::BatchCommandNoChanges => "BatchCommandNoChangesError",
+        }
+    }
+
+    /// Upstream `errorCode` (an HTTP-like status).
+    pub fn error_code(self) -> u16 {
+        match self {
+            ErrorKind::Dumbo | ErrorKind::NotRegistered => 500,
+            ErrorKind::Concurrency => 412,
+            ErrorKind::TransientDatabase
+            | ErrorKind::Connection
+            | ErrorKind::Serialization
+            | ErrorKind::Deadlock
+            | ErrorKind::LockNotAvailable
+            | ErrorKind::InsufficientResources
+            | ErrorKind::System
+            | ErrorKind::AdminShutdown
+            | ErrorKind::QueryCanceled => 503,
+            ErrorKind::IntegrityConstraintViolation
+            | ErrorKind::UniqueConstraint
+            | ErrorKind::ForeignKeyViolation
+            | ErrorKind::NotNullViolation
+            | ErrorKind::CheckViolation
+            | ErrorKind::ExclusionViolation
+            | ErrorKind::BatchCommandNoChanges => 409,
+            ErrorKind::Data | ErrorKind::InvalidOperation => 400,
+        }
+    }
+}
+
+/// What the database driver said, kept so users can inspect it (`innerError`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DriverError {
+    /// Driver code: `SQLITE_CONSTRAINT_UNIQUE`, a SQLSTATE such as `23505`, ...
+    pub code: String,
+    /// Numeric code where the driver has one (SQLite extended result code).
+    pub errno: Option<i64>,
+    /// Extra named fields (`detail`, `hint`, `constraint`, `table`, ...).
+    pub fields: Vec<(&'static str, String)>,
+}
+
+/// A Dumbo error: a kind (the JS class), a message, and the driver's own report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub driver: Option<DriverError>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            driver: None,
+        }
+    }
+
+    pub fn with_driver(mut self, driver: DriverError) -> Self {
+        self.driver = Some(driver);
+        self
+    }
+
+    pub fn invalid_operation(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidOperation, message)
+    }
+
+    pub fn data(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Data, message)
+    }
+
+    pub fn not_registered(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotRegistered, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.error_type(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_match_upstream_types_and_codes() {
+        assert_eq!(ErrorKind::UniqueConstraint.error_type(), "UniqueConstraintError");
+        assert_eq!(ErrorKind::UniqueConstraint.error_code(), 409);
+        assert_eq!(ErrorKind::Connection.error_code(), 503);
+        assert_eq!(ErrorKind::NotRegistered.error_code(), 500);
+        assert_eq!(ErrorKind::Data.error_code(), 400);
+        assert_eq!(ErrorKind::Concurrency.error_code(), 412);
+    }
+}
