@@ -29,6 +29,8 @@ pub enum ErrorKind {
     InvalidOperation,
     NotRegistered,
     BatchCommandNoChanges,
+    /// Not upstream: the registry's conflict error (RFC open question 3, decided).
+    PluginAlreadyRegistered,
 }
 
 impl ErrorKind {
@@ -56,6 +58,7 @@ impl ErrorKind {
             ErrorKind::InvalidOperation => "InvalidOperationError",
             ErrorKind::NotRegistered => "NotRegisteredError",
             ErrorKind::BatchCommandNoChanges => "BatchCommandNoChangesError",
+            ErrorKind::PluginAlreadyRegistered => "PluginAlreadyRegisteredError",
         }
     }
 
@@ -79,7 +82,8 @@ impl ErrorKind {
             | ErrorKind::NotNullViolation
             | ErrorKind::CheckViolation
             | ErrorKind::ExclusionViolation
-            | ErrorKind::BatchCommandNoChanges => 409,
+            | ErrorKind::BatchCommandNoChanges
+            | ErrorKind::PluginAlreadyRegistered => 409,
             ErrorKind::Data | ErrorKind::InvalidOperation => 400,
         }
     }
@@ -147,7 +151,10 @@ mod tests {
 
     #[test]
     fn kinds_match_upstream_types_and_codes() {
-        assert_eq!(ErrorKind::UniqueConstraint.error_type(), "UniqueConstraintError");
+        assert_eq!(
+            ErrorKind::UniqueConstraint.error_type(),
+            "UniqueConstraintError"
+        );
         assert_eq!(ErrorKind::UniqueConstraint.error_code(), 409);
         assert_eq!(ErrorKind::Connection.error_code(), 503);
         assert_eq!(ErrorKind::NotRegistered.error_code(), 500);

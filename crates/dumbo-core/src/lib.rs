@@ -1,9 +1,12 @@
 //! Dumbo's database-independent core: errors, values, result rows, the plugin
-//! registry rules, connection-string detection, deferred loading and transaction
-//! nesting. No database crate is reachable from here.
+//! registry rules, connection-string detection and deferred loading.
+//! No database crate is reachable from here.
 #![forbid(unsafe_code)]
 
+pub mod connection_string;
+pub mod deferred;
 pub mod error;
+pub mod registry;
 pub mod rows;
 pub mod value;
 

@@ -1,1 +1,23 @@
-//! placeholder
+//! Dumbo's SQL template engine: tokenized SQL (the output of the JS `SQL` tag) turned
+//! into a parametrized query for SQLite or PostgreSQL, a readable description of it
+//! (the input to migration hashing), identifier quoting and JSON path helpers.
+//!
+//! Ports upstream `core/sql/**` and the dialect folders `storage/*/core/sql/**`.
+#![forbid(unsafe_code)]
+
+mod describe;
+mod dialect;
+mod format;
+mod identifier;
+mod js_json;
+pub mod json_path;
+mod reserved;
+mod token;
+mod value_mapper;
+
+pub use describe::{describe, describe_with};
+pub use dialect::{Dialect, Processors};
+pub use format::{format, ParametrizedSql};
+pub use identifier::quote_identifier;
+pub use token::{ArrayMode, Token, TokenizedSql, PARAM_MARKER};
+pub use value_mapper::display_param;
