@@ -1,1 +1,12 @@
-//! placeholder
+//! The napi binding: the only crate with `#[napi]`. It exposes the plugin registry,
+//! the deferred pool layers, the SQL formatter and the SQLite driver to JavaScript.
+
+mod deferred;
+mod errors;
+mod format;
+mod js;
+mod registry;
+mod rows;
+mod sql_input;
+mod sqlite;
+mod values;

@@ -1,0 +1,294 @@
+//! `NativePluginRegistry`: the plugin registry of one JS thread (RFC 4.1.2), holding
+//! JS plugin objects and lazy loaders, with the rules of `dumbo_core::registry`.
+//! Also home of `dumbo()`'s connector choice, which reads the registry.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use dumbo_core::connection_string::{detect_connector, unsupported_connection_string};
+use dumbo_core::registry::{self as rules, Entry, Registered, Registry};
+use dumbo_core::Error as CoreError;
+use napi::bindgen_prelude::Unknown;
+use napi::{Env, JsValue, Result};
+
+use crate::deferred::pool::create_deferred_pool;
+use crate::errors;
+use crate::js::{self, JsRef, Value};
+
+pub(crate) type State = Registry<JsRef, JsRef, JsRef>;
+pub(crate) type Shared = Rc<RefCell<State>>;
+
+#[napi_derive::napi]
+pub struct NativePluginRegistry {
+    state: Shared,
+}
+
+/// Checks a plugin object's shape; a TypeError names what is wrong.
+fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
+    if !js::is_object(env, plugin)? {
+        return Err(js::type_error(
+            env,
+            &format!("Plugin for connector '{connector}' must be an object"),
+        ));
+    }
+    match js::get_string_opt(env, plugin, "connector")? {
+        Some(c) if c == connector => {}
+        Some(c) => {
+            return Err(js::type_error(
+                env,
+                &format!("Plugin connector '{c}' does not match the connector it is registered for: '{connector}'"),
+            ))
+        }
+        None => {
+            return Err(js::type_error(
+                env,
+                &format!("Plugin for connector '{connector}' has no connector string"),
+            ))
+        }
+    }
+    if !js::is_function(env, js::get(env, plugin, "createPool")?)? {
+        return Err(js::type_error(
+            env,
+            &format!("Plugin for connector '{connector}' has no createPool function"),
+        ));
+    }
+    Ok(())
+}
+
+/// Calls the plugin's `onRegister(registry)` hook, if any, with the JS-side extension registry.
+fn run_on_register(env: js::Env, plugin: Value) -> Result<()> {
+    let hook = js::get(env, plugin, "onRegister")?;
+    if !js::is_function(env, hook)? {
+        return Ok(());
+    }
+    let global = js::global(env)?;
+    let key = js::get(env, global, "__dumboExtensionRegistryFor")?;
+    if !js::is_function(env, key)? {
+        return Ok(());
+    }
+    let connector = js::get(env, plugin, "connector")?;
+    let ext = js::call(env, js::undefined(env)?, key, &[connector])?;
+    js::call(env, plugin, hook, &[ext])?;
+    Ok(())
+}
+
+/// Stores a loaded plugin under the registry's rules.
+fn register_concrete(env: js::Env, state: &Shared, connector: &str, plugin: Value) -> Result<bool> {
+    validate_plugin(env, connector, plugin)?;
+    let r = JsRef::new(env, plugin)?;
+    let outcome = state.borrow_mut().register_concrete(connector, r, |a, b| {
+        matches!((a.get(), b.get()), (Ok(x), Ok(y)) if js::strict_equals(env, x, y).unwrap_or(false))
+    });
+    match outcome {
+        Ok(Registered::Unchanged) => Ok(false),
+        Ok(_) => Ok(true),
+        Err(e) => Err(errors::to_napi(env, e)),
+    }
+}
+
+/// `resolve(connector)`: a promise of the loaded plugin; runs a lazy loader once.
+pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<Value> {
+    enum Next {
+        Done(Value),
+        Load(Value),
+    }
+    let next = {
+        let reg = state.borrow();
+        match reg.entry(connector) {
+            None | Some(Entry::Vacant) => {
+                let err = errors::error_object(env, &rules::not_registered(connector), None)?;
+                return js::promise_settled(env, err, false);
+            }
+            Some(Entry::Concrete(p)) => Next::Done(p.get()?),
+            Some(Entry::Loading(_, w)) => return w.get(),
+            Some(Entry::Lazy(loader)) => Next::Load(loader.get()?),
+        }
+    };
+    let loader = match next {
+        Next::Done(p) => return js::promise_settled(env, p, true),
+        Next::Load(l) => l,
+    };
+    let produced = match js::call(env, js::undefined(env)?, loader, &[]) {
+        Ok(v) => v,
+        Err(e) => return js::reject_with(env, e),
+    };
+    let as_promise = if js::is_thenable(env, produced)? {
+        // Normalise foreign thenables into a real promise.
+        let global = js::global(env)?;
+        let promise_ctor = js::get(env, global, "Promise")?;
+        js::call_method(env, promise_ctor, "resolve", &[produced])?
+    } else {
+        js::promise_settled(env, produced, true)?
+    };
+    let (s1, c1) = (state.clone(), connector.to_owned());
+    let loaded = js::then(env, as_promise, move |env, plugin| {
+        // A module namespace or wrapper may be returned; the plugin itself is required.
+        register_concrete(env, &s1, &c1, plugin)?;
+        run_on_register(env, plugin)?;
+        Ok(plugin)
+    })?;
+    let (s2, c2) = (state.clone(), connector.to_owned());
+    let guarded = js::catch(env, loaded, move |env, reason| {
+        s2.borrow_mut().loading_failed(&c2);
+        Err(js::error_from_value(env, reason))
+    })?;
+    let waiter = JsRef::new(env, guarded)?;
+    if let Err(w) = state.borrow_mut().start_loading(connector, waiter) {
+        drop(w);
+    }
+    Ok(guarded)
+}
+
+/// Picks the connector for `dumbo(options)`: explicit `connector`, then loaded plugins'
+/// `canHandle(options)` in registration order, then the built-in string rules.
+fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String> {
+    if let Some(c) = js::get_string_opt(env, options, "connector")? {
+        return Ok(c);
+    }
+    let candidates: Vec<(String, Value)> = {
+        let reg = state.borrow();
+        let mut v = Vec::new();
+        for (c, p) in reg.concrete() {
+            v.push((c.to_owned(), p.get()?));
+        }
+        v
+    };
+    for (connector, plugin) in candidates {
+        let can = js::get(env, plugin, "canHandle")?;
+        if js::is_function(env, can)? && js::truthy(env, js::call(env, plugin, can, &[options])?)? {
+            return Ok(connector);
+        }
+    }
+    let cs =
+        match js::get_string_opt(env, options, "connectionString")? {
+            Some(cs) => cs,
+            None => match js::get_string_opt(env, options, "fileName")? {
+                Some(_) => return Ok(dumbo_core::connection_string::SQLITE_CONNECTOR.to_owned()),
+                None => return Err(errors::to_napi(
+                    env,
+                    CoreError::invalid_operation(
+                        "dumbo() needs a connectionString (or fileName, or an explicit connector)",
+                    ),
+                )),
+            },
+        };
+    match detect_connector(&cs) {
+        Some(c) => Ok(c.to_owned()),
+        None => {
+            let reg = state.borrow();
+            Err(errors::to_napi(
+                env,
+                unsupported_connection_string(&cs, &reg.list()),
+            ))
+        }
+    }
+}
+
+#[napi_derive::napi]
+impl NativePluginRegistry {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        NativePluginRegistry {
+            state: Rc::new(RefCell::new(Registry::default())),
+        }
+    }
+
+    /// `register(connector, plugin | () => Promise<plugin>)`.
+    #[napi(catch_unwind)]
+    pub fn register(&self, env: &Env, connector: Unknown<'_>, plugin: Unknown<'_>) -> Result<()> {
+        let env = env.raw();
+        let c = connector.raw();
+        if js::type_of(env, c)? != napi::sys::ValueType::napi_string {
+            return Err(js::type_error(
+                env,
+                "Connector must be a string such as 'SQLite:sqlite3'",
+            ));
+        }
+        let connector = js::string(env, c)?;
+        rules::validate_connector(&connector).map_err(|m| js::type_error(env, &m))?;
+        let p = plugin.raw();
+        if js::is_function(env, p)? {
+            let loader = JsRef::new(env, p)?;
+            drop(self.state.borrow_mut().register_lazy(&connector, loader));
+            return Ok(());
+        }
+        if !js::is_object(env, p)? {
+            return Err(js::type_error(
+                env,
+                &format!("Plugin for connector '{connector}' must be a plugin object or a function returning a Promise of one"),
+            ));
+        }
+        if register_concrete(env, &self.state, &connector, p)? {
+            run_on_register(env, p)?;
+        }
+        Ok(())
+    }
+
+    /// A promise of the plugin; rejects with NotRegisteredError when there is none.
+    #[napi(catch_unwind, ts_return_type = "Promise<unknown>")]
+    pub fn resolve<'a>(&self, env: &'a Env, connector: String) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        Ok(js::unknown(raw, resolve(raw, &self.state, &connector)?))
+    }
+
+    /// The plugin if it is already loaded, else `undefined`.
+    #[napi(catch_unwind)]
+    pub fn try_get_sync<'a>(&self, env: &'a Env, connector: String) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let v = match self.state.borrow().try_get(&connector) {
+            Some(p) => p.get()?,
+            None => js::undefined(raw)?,
+        };
+        Ok(js::unknown(raw, v))
+    }
+
+    #[napi]
+    pub fn list(&self) -> Vec<String> {
+        self.state
+            .borrow()
+            .list()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[napi]
+    pub fn has(&self, connector: String) -> bool {
+        self.state.borrow().has(&connector)
+    }
+
+    /// `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool.
+    #[napi(catch_unwind)]
+    pub fn dumbo<'a>(&self, env: &'a Env, options: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let opts = options.raw();
+        if !js::is_object(raw, opts)? {
+            return Err(js::type_error(
+                raw,
+                "dumbo(options) expects an options object",
+            ));
+        }
+        let connector = pick_connector(raw, &self.state, opts)?;
+        let loaded = match self.state.borrow().try_get(&connector) {
+            Some(p) => Some(p.get()?),
+            None => None,
+        };
+        if let Some(plugin) = loaded {
+            return Ok(js::unknown(
+                raw,
+                js::call_method(raw, plugin, "createPool", &[opts])?,
+            ));
+        }
+        if !self.state.borrow().has(&connector) {
+            return Err(errors::to_napi(raw, rules::not_registered(&connector)));
+        }
+        let pool = create_deferred_pool(raw, self.state.clone(), connector, opts)?;
+        Ok(js::unknown(raw, pool))
+    }
+}
+
+impl Default for NativePluginRegistry {
+    fn default() -> Self {
+        Self::new()
+    }
+}

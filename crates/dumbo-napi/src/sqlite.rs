@@ -1,0 +1,200 @@
+//! `SqliteDatabase`: one rusqlite connection, driven synchronously on the JS thread.
+//!
+//! A point query costs a few microseconds; hopping to a worker thread and back costs
+//! more than that (better-sqlite3 makes the same choice), so statements run inline.
+//! Each call formats the tokenized SQL in Rust and executes it: one boundary
+//! crossing per statement.
+
+use std::cell::RefCell;
+
+use dumbo_core::Error as CoreError;
+use dumbo_sql::{Dialect, Processors};
+use dumbo_sqlite::{OpenOptions, PragmaOptions, SqliteConnection};
+use napi::bindgen_prelude::Unknown;
+use napi::{Env, JsValue, Result};
+
+use crate::errors;
+use crate::js::{self, JsRef};
+use crate::rows;
+use crate::sql_input::read_tokenized;
+use crate::values::ValueReader;
+
+#[napi_derive::napi]
+pub struct SqliteDatabase {
+    conn: RefCell<Option<SqliteConnection>>,
+    serializer: Option<JsRef>,
+}
+
+fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
+    let mut p = PragmaOptions::default();
+    if js::is_nullish(env, obj)? {
+        return Ok(p);
+    }
+    let int = |name: &str| -> napi::Result<Option<f64>> {
+        let v = js::get(env, obj, name)?;
+        match js::type_of(env, v)? {
+            napi::sys::ValueType::napi_number => Ok(Some(js::number(env, v)?)),
+            napi::sys::ValueType::napi_undefined => Ok(None),
+            _ => Err(js::type_error(
+                env,
+                &format!("pragmaOptions.{name} must be a number"),
+            )),
+        }
+    };
+    let text = |name: &str| -> napi::Result<Option<String>> {
+        let v = js::get(env, obj, name)?;
+        match js::type_of(env, v)? {
+            napi::sys::ValueType::napi_string => Ok(Some(js::string(env, v)?)),
+            napi::sys::ValueType::napi_undefined => Ok(None),
+            _ => Err(js::type_error(
+                env,
+                &format!("pragmaOptions.{name} must be a string"),
+            )),
+        }
+    };
+    p.journal_mode = text("journal_mode")?;
+    p.synchronous = text("synchronous")?;
+    p.temp_store = text("temp_store")?;
+    p.cache_size = int("cache_size")?.map(|n| n as i64);
+    p.mmap_size = int("mmap_size")?.map(|n| n as i64);
+    p.busy_timeout = match int("busy_timeout")? {
+        Some(n) if n < 0.0 || !n.is_finite() => {
+            return Err(js::type_error(
+                env,
+                "pragmaOptions.busy_timeout must be a non-negative number",
+            ))
+        }
+        Some(n) => Some(n as u64),
+        None => None,
+    };
+    let fk = js::get(env, obj, "foreign_keys")?;
+    p.foreign_keys = match js::type_of(env, fk)? {
+        napi::sys::ValueType::napi_boolean => Some(js::boolean(env, fk)?),
+        napi::sys::ValueType::napi_undefined => None,
+        _ => {
+            return Err(js::type_error(
+                env,
+                "pragmaOptions.foreign_keys must be a boolean",
+            ))
+        }
+    };
+    Ok(p)
+}
+
+#[napi_derive::napi]
+impl SqliteDatabase {
+    /// Opens `path` (a file path, `:memory:` or a `file:` URI).
+    /// `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
+    #[napi(factory, catch_unwind)]
+    pub fn open(env: &Env, path: String, options: Option<Unknown<'_>>) -> Result<Self> {
+        let raw_env = env.raw();
+        let mut readonly = false;
+        let mut skip = false;
+        let mut user = PragmaOptions::default();
+        let mut serializer = None;
+        if let Some(o) = options {
+            let o = o.raw();
+            if js::is_object(raw_env, o)? {
+                readonly = js::truthy(raw_env, js::get(raw_env, o, "readonly")?)?;
+                skip = js::truthy(raw_env, js::get(raw_env, o, "skipDatabasePragmas")?)?;
+                user = read_pragmas(raw_env, js::get(raw_env, o, "pragmaOptions")?)?;
+                let s = js::get(raw_env, o, "serializer")?;
+                if js::is_function(raw_env, s)? {
+                    serializer = Some(JsRef::new(raw_env, s)?);
+                }
+            }
+        }
+        let from_uri = dumbo_sqlite::connection_string::parse_pragmas(&path);
+        let pragmas = user.merged_over(from_uri.merged_over(PragmaOptions::defaults()));
+        let conn = SqliteConnection::open(&OpenOptions {
+            path,
+            readonly,
+            pragmas,
+            skip_database_pragmas: skip,
+        })
+        .map_err(|e| errors::to_napi(raw_env, e))?;
+        Ok(SqliteDatabase {
+            conn: RefCell::new(Some(conn)),
+            serializer,
+        })
+    }
+
+    fn with_conn<T>(
+        &self,
+        env: js::Env,
+        f: impl FnOnce(&SqliteConnection) -> dumbo_core::Result<T>,
+    ) -> Result<T> {
+        let guard = self.conn.borrow();
+        let conn = guard.as_ref().ok_or_else(|| {
+            errors::to_napi(
+                env,
+                CoreError::invalid_operation("SQLite connection has been closed"),
+            )
+        })?;
+        f(conn).map_err(|e| errors::to_napi(env, e))
+    }
+
+    fn format(&self, env: js::Env, sql: Unknown<'_>) -> Result<dumbo_sql::ParametrizedSql> {
+        let serializer = match &self.serializer {
+            Some(s) => Some(s.get()?),
+            None => None,
+        };
+        let reader = ValueReader { env, serializer };
+        let tokenized = read_tokenized(&reader, sql.raw())?;
+        dumbo_sql::format(&tokenized, Dialect::SQLite, Processors::Dialect)
+            .map_err(|e| errors::to_napi(env, e))
+    }
+
+    /// Runs a query; returns the rows (see rows.rs for the shape).
+    #[napi(catch_unwind)]
+    pub fn query<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw_env = env.raw();
+        let p = self.format(raw_env, sql)?;
+        let rows = self.with_conn(raw_env, |c| c.query(&p.query, &p.params))?;
+        Ok(js::unknown(raw_env, rows::to_js(raw_env, &rows)?))
+    }
+
+    /// Runs a command; returns the changed-row count, or the rows when the statement
+    /// returns any (`RETURNING`), in which case rowCount is their number.
+    #[napi(catch_unwind)]
+    pub fn command<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw_env = env.raw();
+        let p = self.format(raw_env, sql)?;
+        let out = self.with_conn(raw_env, |c| c.command(&p.query, &p.params))?;
+        let v = match &out.rows {
+            Some(r) => rows::to_js(raw_env, r)?,
+            None => js::create_number(raw_env, out.row_count as f64)?,
+        };
+        Ok(js::unknown(raw_env, v))
+    }
+
+    /// Runs trusted SQL text without parameters (transaction control, pragmas).
+    #[napi(catch_unwind)]
+    pub fn exec(&self, env: &Env, sql: String) -> Result<()> {
+        self.with_conn(env.raw(), |c| c.execute_batch(&sql))
+    }
+
+    #[napi(getter)]
+    pub fn in_transaction(&self) -> bool {
+        self.conn
+            .borrow()
+            .as_ref()
+            .map(|c| !c.is_autocommit())
+            .unwrap_or(false)
+    }
+
+    #[napi(getter)]
+    pub fn is_open(&self) -> bool {
+        self.conn.borrow().is_some()
+    }
+
+    /// Closes the connection; closing twice is a no-op.
+    #[napi(catch_unwind)]
+    pub fn close(&self, env: &Env) -> Result<()> {
+        let taken = self.conn.borrow_mut().take();
+        match taken {
+            Some(c) => c.close().map_err(|e| errors::to_napi(env.raw(), e)),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Port of upstream `storage/sqlite/sqlite3/connections/connection.ts` (the
+//! sqlite3 client: `connect` with pragmas, `query`, `command`, `close`), over
+//! rusqlite instead of node-sqlite3.
+//!
+//! Differences from upstream, on purpose:
+//! - `readonly` is honoured (upstream always opens read-write), and a read-only
+//!   connection never tries to change the journal mode;
+//! - `command` reports 0 changed rows for a statement that changed nothing, instead
+//!   of the previous statement's `changes()`;
+//! - a SQL text holding several statements runs all of them (node-sqlite3 runs the
+//!   first and silently drops the rest), and refuses parameters.
+
+use std::time::Duration;
+
+use dumbo_core::rows::{JsonRowWriter, JsonRows};
+use dumbo_core::{Error, Result, SqlValue};
+use rusqlite::fallible_iterator::FallibleIterator;
+use rusqlite::{Batch, Connection, OpenFlags, Statement};
+
+use crate::bind::bind_all;
+use crate::connection_string::parse_pragmas;
+use crate::errors::{map_sqlite_error, parameter_count_mismatch};
+use crate::pragmas::{self, PragmaOptions};
+use crate::read::{read_rows, run_to_completion};
+
+/// How many prepared statements each connection keeps for reuse.
+const STATEMENT_CACHE_CAPACITY: usize = 256;
+
+/// How to open one SQLite connection.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// A file path, `:memory:` or a `file:` URI (interpreted by SQLite itself).
+    pub path: String,
+    /// Open with `SQLITE_OPEN_READONLY` (the database must exist).
+    pub readonly: bool,
+    /// Pragmas to apply, already merged: defaults < `file:` URI < user options.
+    pub pragmas: PragmaOptions,
+    /// Skip database-level pragmas (`journal_mode`).
+    pub skip_database_pragmas: bool,
+}
+
+impl OpenOptions {
+    /// Read-write options for `path` with upstream's pragma precedence applied
+    /// (defaults overridden by the `file:` URI's query parameters).
+    pub fn new(path: impl Into<String>) -> Self {
+        let path = path.into();
+        let pragmas = parse_pragmas(&path).merged_over(PragmaOptions::defaults());
+        OpenOptions {
+            path,
+            readonly: false,
+            pragmas,
+            skip_database_pragmas: false,
+        }
+    }
+}
+
+/// What a command did: rows changed, or rows returned (`RETURNING`, `SELECT`).
+#[derive(Debug)]
+pub struct CommandResult {
+    pub row_count: u64,
+    pub rows: Option<JsonRows>,
+}
+
+/// One open SQLite database connection.
+#[derive(Debug)]
+pub struct SqliteConnection {
+    conn: Connection,
+}
+
+impl SqliteConnection {
+    /// Opens the database and applies the pragmas in upstream order: busy timeout,
+    /// synchronous, cache_size, foreign_keys, temp_store, mmap_size, then (unless
+    /// skipped, and never on a read-only connection) journal_mode when it differs
+    /// from the current one. Finally reads
+    /// the schema so that a file that is not a database fails here.
+    pub fn open(options: &OpenOptions) -> Result<Self> {
+        let pragmas = pragmas::validate(&options.pragmas)?;
+        if options.path.contains('\0') {
+            return Err(Error::invalid_operation(
+                "SQLite database path contains a NUL character",
+            ));
+        }
+        let flags = if options.readonly {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(&options.path, flags).map_err(map_sqlite_error)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE_CAPACITY);
+
+        if let Some(ms) = pragmas.busy_timeout_ms {
+            conn.busy_timeout(Duration::from_millis(ms))
+                .map_err(map_sqlite_error)?;
+        }
+        for statement in &pragmas.connection {
+            conn.execute_batch(statement).map_err(map_sqlite_error)?;
+        }
+        // Changing the journal mode writes to the database, which a read-only
+        // connection cannot do; it is left to the read-write connections.
+        if !options.skip_database_pragmas && !options.readonly {
+            if let Some(mode) = &pragmas.journal_mode {
+                let current: String = conn
+                    .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+                    .map_err(map_sqlite_error)?;
+                if !current.eq_ignore_ascii_case(mode) {
+                    conn.execute_batch(&pragmas::set_journal_mode_sql(mode))
+                        .map_err(map_sqlite_error)?;
+                }
+            }
+        }
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+            .map_err(map_sqlite_error)?;
+        Ok(SqliteConnection { conn })
+    }
+
+    /// Runs one statement and returns its rows (upstream `query`, `db.all`).
+    /// Several statements without parameters run in order; the rows of the last
+    /// one are returned.
+    pub fn query(&self, sql: &str, params: &[SqlValue]) -> Result<JsonRows> {
+        check_sql(sql)?;
+        match self.conn.prepare_cached(sql) {
+            Ok(mut stmt) => query_one(&mut stmt, params),
+            Err(err) => {
+                let (last, _) = self.run_each(sql, params, err, query_one)?;
+                Ok(last.unwrap_or_else(|| JsonRowWriter::new::<&str>(&[]).finish()))
+            }
+        }
+    }
+
+    /// Runs one statement and reports what it did (upstream `command`).
+    ///
+    /// A statement with result columns (`RETURNING`, `SELECT`, some `PRAGMA`s)
+    /// returns its rows, counted. Otherwise the count is the rows the statement
+    /// changed: 0 when it changed none (DDL, a non-matching `UPDATE`). Several
+    /// statements without parameters run in order and report 0.
+    pub fn command(&self, sql: &str, params: &[SqlValue]) -> Result<CommandResult> {
+        check_sql(sql)?;
+        match self.conn.prepare_cached(sql) {
+            Ok(mut stmt) => self.command_one(&mut stmt, params),
+            Err(err) => {
+                let (last, count) =
+                    self.run_each(sql, params, err, |stmt, p| self.command_one(stmt, p))?;
+                Ok(match last {
+                    Some(result) if count == 1 => result,
+                    _ => CommandResult {
+                        row_count: 0,
+                        rows: None,
+                    },
+                })
+            }
+        }
+    }
+
+    /// Runs every statement of `sql`, discarding any rows (`sqlite3_exec`).
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        check_sql(sql)?;
+        self.conn.execute_batch(sql).map_err(map_sqlite_error)
+    }
+
+    /// True outside an explicit transaction.
+    pub fn is_autocommit(&self) -> bool {
+        self.conn.is_autocommit()
+    }
+
+    /// Closes the connection, finalising cached statements.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, err)| map_sqlite_error(err))
+    }
+
+    fn command_one(&self, stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<CommandResult> {
+        bind_all(stmt, params)?;
+        if stmt.column_count() > 0 {
+            let rows = read_rows(stmt)?;
+            return Ok(CommandResult {
+                row_count: u64::from(rows.row_count),
+                rows: Some(rows),
+            });
+        }
+        let before = self.conn.total_changes();
+        run_to_completion(stmt)?;
+        let row_count = if self.conn.total_changes() == before {
+            0
+        } else {
+            self.conn.changes()
+        };
+        Ok(CommandResult {
+            row_count,
+            rows: None,
+        })
+    }
+
+    /// The path for SQL that did not prepare as exactly one statement: several
+    /// statements, leading empty statements (`;SELECT 1`), or an error. Statements
+    /// are prepared one at a time, so later ones may depend on earlier ones
+    /// (`CREATE TABLE t …; INSERT INTO t …`). Returns the last statement's result
+    /// and how many statements ran.
+    fn run_each<T>(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+        prepare_error: rusqlite::Error,
+        mut run: impl FnMut(&mut Statement<'_>, &[SqlValue]) -> Result<T>,
+    ) -> Result<(Option<T>, usize)> {
+        let mut batch = Batch::new(&self.conn, sql);
+        if !params.is_empty() {
+            let mut first = match batch.next().map_err(map_sqlite_error)? {
+                Some(stmt) => stmt,
+                None if matches!(prepare_error, rusqlite::Error::Empty) => {
+                    return Err(parameter_count_mismatch(0, params.len()));
+                }
+                None => return Err(map_sqlite_error(prepare_error)),
+            };
+            return match batch.next() {
+                Ok(None) => Ok((Some(run(&mut first, params)?), 1)),
+                Ok(Some(_)) | Err(_) => Err(Error::invalid_operation(
+                    "Multiple statements in one SQL text cannot take parameters; \
+                     run them one at a time, or without parameters",
+                )),
+            };
+        }
+        let mut last = None;
+        let mut count = 0;
+        while let Some(mut stmt) = batch.next().map_err(map_sqlite_error)? {
+            last = Some(run(&mut stmt, &[])?);
+            count += 1;
+        }
+        Ok((last, count))
+    }
+}
+
+fn query_one(stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<JsonRows> {
+    bind_all(stmt, params)?;
+    read_rows(stmt)
+}
+
+/// SQLite stops reading SQL at a NUL, which would silently drop the rest.
+fn check_sql(sql: &str) -> Result<()> {
+    if sql.contains('\0') {
+        Err(Error::invalid_operation(
+            "SQL text contains a NUL character",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dumbo_core::ErrorKind;
+
+    fn memory() -> SqliteConnection {
+        SqliteConnection::open(&OpenOptions::new(":memory:")).unwrap()
+    }
+
+    #[test]
+    fn options_new_applies_uri_over_defaults() {
+        let o = OpenOptions::new("file:x.db?journal_mode=DELETE");
+        assert_eq!(o.pragmas.journal_mode.as_deref(), Some("DELETE"));
+        assert_eq!(o.pragmas.busy_timeout, Some(5000));
+        assert!(!o.readonly && !o.skip_database_pragmas);
+    }
+
+    #[test]
+    fn query_and_command_basics() {
+        let c = memory();
+        let r = c
+            .command("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)", &[])
+            .unwrap();
+        assert_eq!(r.row_count, 0);
+        assert!(r.rows.is_none());
+        let r = c
+            .command(
+                "INSERT INTO t(v) VALUES (?), (?)",
+                &[SqlValue::Text("a".into()), SqlValue::Text("b".into())],
+            )
+            .unwrap();
+        assert_eq!(r.row_count, 2);
+        let rows = c.query("SELECT id, v FROM t ORDER BY id", &[]).unwrap();
+        assert_eq!(rows.json, r#"[{"id":1,"v":"a"},{"id":2,"v":"b"}]"#);
+        assert!(c.is_autocommit());
+        c.close().unwrap();
+    }
+
+    #[test]
+    fn empty_sql_does_nothing() {
+        let c = memory();
+        assert_eq!(c.query("", &[]).unwrap().json, "[]");
+        assert_eq!(c.query("  -- just a comment", &[]).unwrap().json, "[]");
+        assert_eq!(c.command(";", &[]).unwrap().row_count, 0);
+        let err = c.query("", &[SqlValue::Integer(1)]).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidOperation);
+    }
+
+    #[test]
+    fn nul_in_sql_is_rejected() {
+        let c = memory();
+        let err = c.query("SELECT 1\0; DROP TABLE x", &[]).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidOperation);
+        assert!(c.execute_batch("SELECT 1\0").is_err());
+    }
+
+    #[test]
+    fn leading_empty_statement_still_runs_with_params() {
+        let c = memory();
+        let rows = c.query(";SELECT ? AS a", &[SqlValue::Integer(5)]).unwrap();
+        assert_eq!(rows.json, r#"[{"a":5}]"#);
+        c.command("CREATE TABLE t(a)", &[]).unwrap();
+        let r = c.command("; INSERT INTO t VALUES (1)", &[]).unwrap();
+        assert_eq!(r.row_count, 1, "a single statement keeps its count");
+    }
+}

@@ -1,0 +1,26 @@
+'use strict';
+// @event-driven-io/dumbo/sqlite: the driver-independent SQLite parts.
+const connectionString = require('../lib/sqlite/connectionString.cjs');
+const { sqliteFormatter, SQLiteJSON } = require('../lib/sqlite/formatter.cjs');
+const { sqlite3Pool, sqliteAmbientConnectionPool } = require('../lib/sqlite/pool.cjs');
+const { sqliteConnection } = require('../lib/sqlite/connection.cjs');
+const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
+const { mapSqliteError, DumboError } = require('../lib/errors.cjs');
+
+const isSQLiteError = (error) =>
+  error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+
+module.exports = {
+  SQLiteDatabaseName: 'SQLite',
+  ...connectionString,
+  sqliteFormatter,
+  SQLiteJSON,
+  mapSqliteError,
+  isSQLiteError,
+  sqlitePool: sqlite3Pool,
+  sqliteAmbientConnectionPool,
+  sqliteConnection,
+  DefaultSQLiteMigratorOptions,
+  defaultSQLiteDatabase: ':memory:',
+  DumboError,
+};

@@ -1,0 +1,46 @@
+'use strict';
+// Builds an SQLExecutor (query, batchQuery, command, batchCommand) from a driver's
+// single-statement runners. Batches run sequentially and stop at the first error;
+// `assertChanges` raises BatchCommandNoChangesError(index) on a statement that
+// changed nothing (upstream core/execute/execute.ts).
+const { BatchCommandNoChangesError } = require('../errors.cjs');
+const { mapSQLQueryResult } = require('../query.cjs');
+const { throwIfAborted } = require('./abort.cjs');
+
+function applyMapping(result, options) {
+  const mapping = options?.mapping;
+  if (!mapping) return result;
+  return { rowCount: result.rowCount, rows: result.rows.map((row) => mapSQLQueryResult(row, mapping)) };
+}
+
+/**
+ * @param runQuery (sql, options) => QueryResult | Promise<QueryResult>
+ * @param runCommand (sql, options) => QueryResult | Promise<QueryResult>
+ */
+function sqlExecutor(runQuery, runCommand) {
+  async function query(sql, options) {
+    throwIfAborted(options);
+    return applyMapping(await runQuery(sql, options), options);
+  }
+  async function command(sql, options) {
+    throwIfAborted(options);
+    return applyMapping(await runCommand(sql, options), options);
+  }
+  async function batchQuery(sqls, options) {
+    const results = [];
+    for (const sql of sqls) results.push(await query(sql, options));
+    return results;
+  }
+  async function batchCommand(sqls, options) {
+    const results = [];
+    for (let i = 0; i < sqls.length; i++) {
+      const result = await command(sqls[i], options);
+      if (options?.assertChanges && !result.rowCount) throw new BatchCommandNoChangesError(i);
+      results.push(result);
+    }
+    return results;
+  }
+  return { query, batchQuery, command, batchCommand };
+}
+
+module.exports = { sqlExecutor, applyMapping };

@@ -1,0 +1,121 @@
+'use strict';
+// Port of upstream core/connections/transaction.ts: the nesting state machine shared
+// by every driver, and executeInTransaction's { success, result } protocol.
+const { InvalidOperationError } = require('../errors.cjs');
+const { throwIfAborted } = require('./abort.cjs');
+
+const NESTED_NOT_ALLOWED =
+  'Cannot start a nested transaction: allowNestedTransactions is false. Set transactionOptions: { allowNestedTransactions: true } on your pool or connection.';
+
+/**
+ * @param backend { begin(options), commit(), rollback(), savepoint(n), releaseSavepoint(n),
+ *                  rollbackToSavepoint(n), close(error?) }: the driver's SQL side.
+ */
+function databaseTransaction({ driverType, connection, execute, backend, options = {} }) {
+  const allowNested = options.allowNestedTransactions ?? false;
+  const useSavepoints = options.useSavepoints ?? false;
+  let level = 0;
+
+  const tx = {
+    driverType,
+    connection,
+    execute,
+    _transactionOptions: options,
+    get isActive() {
+      return level > 0;
+    },
+    async begin() {
+      if (level > 0) {
+        if (!allowNested) throw new InvalidOperationError(NESTED_NOT_ALLOWED);
+        level++;
+        if (useSavepoints) await backend.savepoint(level);
+        return;
+      }
+      await backend.begin(options);
+      level = 1;
+    },
+    async commit() {
+      if (level === 0) throw new InvalidOperationError('Transaction not started');
+      if (level > 1) {
+        if (useSavepoints) await backend.releaseSavepoint(level);
+        level--;
+        return;
+      }
+      level = 0;
+      try {
+        await backend.commit();
+      } finally {
+        await backend.close();
+      }
+    },
+    async rollback(error) {
+      if (level === 0) return;
+      if (level > 1) {
+        if (useSavepoints) await backend.rollbackToSavepoint(level);
+        level--;
+        return;
+      }
+      level = 0;
+      try {
+        await backend.rollback(error);
+      } finally {
+        await backend.close(error);
+      }
+    },
+    withTransaction(handle, nestedOptions) {
+      return executeInNestedTransaction(tx, handle, nestedOptions);
+    },
+  };
+  return tx;
+}
+
+function normalizeResult(value) {
+  if (value !== null && typeof value === 'object' && 'success' in value) {
+    return { success: Boolean(value.success), result: value.result };
+  }
+  return { success: true, result: value };
+}
+
+/** begin → handle → commit (or rollback on { success: false } / throw). */
+async function executeInTransaction(tx, handle, context = {}) {
+  throwIfAborted(context);
+  await tx.begin();
+  let outcome;
+  try {
+    outcome = normalizeResult(await handle(tx, context));
+  } catch (error) {
+    try {
+      await tx.rollback(error);
+    } catch {
+      // A failing rollback must not hide the error that caused it.
+    }
+    throw error;
+  }
+  try {
+    if (outcome.success) await tx.commit();
+    else await tx.rollback();
+  } catch (error) {
+    try {
+      await tx.rollback(error);
+    } catch {
+      // keep the commit error
+    }
+    throw error;
+  }
+  return outcome.result;
+}
+
+function executeInNestedTransaction(tx, handle, options) {
+  throwIfAborted(options);
+  const allowed =
+    options?.allowNestedTransactions ?? tx._transactionOptions?.allowNestedTransactions ?? false;
+  if (!allowed) return Promise.reject(new InvalidOperationError(NESTED_NOT_ALLOWED));
+  return executeInTransaction(tx, handle, options);
+}
+
+module.exports = {
+  databaseTransaction,
+  executeInTransaction,
+  executeInNestedTransaction,
+  NESTED_NOT_ALLOWED,
+};

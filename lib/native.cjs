@@ -1,0 +1,21 @@
+'use strict';
+// The only module that loads the native binding. Registers the DumboError factory
+// for this JS thread and owns the thread's plugin registry (pinned on globalThis so
+// every copy of the entry points in this realm shares one registry, as upstream does).
+const binding = require('../binding.cjs');
+const { fromNative } = require('./errors.cjs');
+
+binding.setErrorFactory((spec) => fromNative(spec));
+
+const REGISTRY_KEY = Symbol.for('@event-driven-io/dumbo:native-plugin-registry');
+
+function nativeRegistry() {
+  let registry = globalThis[REGISTRY_KEY];
+  if (!registry) {
+    registry = new binding.NativePluginRegistry();
+    Object.defineProperty(globalThis, REGISTRY_KEY, { value: registry });
+  }
+  return registry;
+}
+
+module.exports = { binding, nativeRegistry };

@@ -1,0 +1,10 @@
+'use strict';
+// Everything the root entry exports besides dumbo() and the registry.
+module.exports = {
+  ...require('./errors.cjs'),
+  ...require('./sql/index.cjs'),
+  ...require('./query.cjs'),
+  ...require('./serializer.cjs'),
+  ...require('./core/transaction.cjs'),
+  sqlExecutor: require('./core/executor.cjs').sqlExecutor,
+};

@@ -1,0 +1,52 @@
+'use strict';
+// pluginRegistry (RFC 4.1.2): a thin face over the native registry of this JS thread,
+// plus the extension registry for extensions unknown at compile time (RFC 4.4).
+const { nativeRegistry } = require('./native.cjs');
+
+const native = nativeRegistry();
+const EXTENSIONS_KEY = Symbol.for('@event-driven-io/dumbo:extensions');
+
+function extensionStore() {
+  let store = globalThis[EXTENSIONS_KEY];
+  if (!store) {
+    store = new Map();
+    Object.defineProperty(globalThis, EXTENSIONS_KEY, { value: store });
+  }
+  return store;
+}
+
+const extensions = {
+  register(connector, name, extension) {
+    extensionStore().set(`${connector}:${name}`, extension);
+  },
+  get(connector, name) {
+    return extensionStore().get(`${connector}:${name}`);
+  },
+};
+
+// Used by the native registry to hand a plugin's onRegister hook its registry.
+if (typeof globalThis.__dumboExtensionRegistryFor !== 'function') {
+  Object.defineProperty(globalThis, '__dumboExtensionRegistryFor', {
+    value: (connector) => ({
+      provide: (name, value) => extensions.register(connector, name, value),
+      register: (name, value) => extensions.register(connector, name, value),
+      get: (name) => extensions.get(connector, name),
+    }),
+  });
+}
+
+const pluginRegistry = {
+  register: (connector, plugin) => native.register(connector, plugin),
+  resolve: (connector) => native.resolve(connector),
+  tryGetSync: (connector) => native.tryGetSync(connector),
+  list: () => native.list(),
+  has: (connector) => native.has(connector),
+  extensions,
+};
+
+/** Picks the connector and returns the plugin's pool, or a deferred pool (RFC 4.2.1). */
+function dumbo(options) {
+  return native.dumbo(options);
+}
+
+module.exports = { pluginRegistry, dumbo };

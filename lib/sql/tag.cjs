@@ -1,0 +1,127 @@
+'use strict';
+
+// The `SQL` tagged template and its helpers (reference 5.2). Formatting itself
+// lives in the formatters; SQL.format/describe only merge, check and delegate.
+
+const { InvalidOperationError } = require('../errors.cjs');
+const { TokenizedSQL, isTokenizedSQL, tokenizedSQL } = require('./tokenized.cjs');
+const {
+  SQLArray,
+  SQLIdentifier,
+  SQLIn,
+  SQLPlain,
+} = require('./tokens.cjs');
+
+const notTokenized = () =>
+  new InvalidOperationError('Expected TokenizedSQL, got string-based SQL');
+
+function SQL(strings, ...values) {
+  // Guards against SQL('text'), which would otherwise tokenise per character.
+  if (!Array.isArray(strings))
+    throw new TypeError('SQL must be used as a tagged template: SQL`...`');
+  return TokenizedSQL(strings, values);
+}
+
+// Trusted text: values are interpolated with String(v), nothing is bound.
+function RawSQL(strings, ...values) {
+  if (!Array.isArray(strings))
+    throw new TypeError('RawSQL must be used as a tagged template: RawSQL`...`');
+  let text = '';
+  for (let i = 0; i < strings.length; i++) {
+    text += strings[i];
+    if (i < values.length) text += String(values[i]);
+  }
+  return tokenizedSQL([text], []);
+}
+
+const isSQL = (value) => isTokenizedSQL(value);
+
+// Empty = no tokens and only whitespace text. SQL`${''}` is not empty: it
+// holds a parameter.
+const isEmpty = (sql) => {
+  if (!isTokenizedSQL(sql) || sql.sqlTokens.length !== 0) return false;
+  const chunks = sql.sqlChunks;
+  for (let i = 0; i < chunks.length; i++)
+    if (chunks[i].trim() !== '') return false;
+  return true;
+};
+
+// Skips empty fragments and puts `separator` between the remaining ones.
+const merge = (sqls, separator = ' ') => {
+  if (!Array.isArray(sqls))
+    throw new TypeError('SQL.merge expects an array of SQL fragments');
+  const sqlChunks = [];
+  const sqlTokens = [];
+  let merged = 0;
+  for (let i = 0; i < sqls.length; i++) {
+    const sql = sqls[i];
+    if (!isTokenizedSQL(sql)) throw notTokenized();
+    if (isEmpty(sql)) continue;
+    if (merged++ > 0 && separator !== '') sqlChunks.push(separator);
+    const chunks = sql.sqlChunks;
+    for (let c = 0; c < chunks.length; c++) sqlChunks.push(chunks[c]);
+    const tokens = sql.sqlTokens;
+    for (let t = 0; t < tokens.length; t++) sqlTokens.push(tokens[t]);
+  }
+  return sqlChunks.length > 0
+    ? tokenizedSQL(sqlChunks, sqlTokens)
+    : TokenizedSQL.empty;
+};
+
+const concat = (...sqls) => merge(sqls, '');
+
+const toTokenized = (sql) => {
+  const merged = Array.isArray(sql) ? merge(sql, '\n') : sql;
+  if (!isTokenizedSQL(merged)) throw notTokenized();
+  return merged;
+};
+
+const assertFormatter = (formatter, method) => {
+  if (formatter === null || typeof formatter?.[method] !== 'function')
+    throw new TypeError(`SQL.${method} expects a formatter with a ${method}() method`);
+};
+
+// `processors: 'default'` asks the formatter for the default processors
+// registry: SQL.format(sql, pgFormatter) expands arrays, unlike
+// pgFormatter.format (reference 5.3).
+const format = (sql, formatter, options) => {
+  assertFormatter(formatter, 'format');
+  return formatter.format(toTokenized(sql), { ...options, processors: 'default' });
+};
+
+const describe = (sql, formatter, options) => {
+  assertFormatter(formatter, 'describe');
+  return formatter.describe(toTokenized(sql), options);
+};
+
+// Inline single-quoted literal with quotes doubled; inlined, not bound.
+const literal = (value) => {
+  if (typeof value !== 'string')
+    throw new TypeError('SQL.literal expects a string');
+  return SQLPlain.from(`'${value.replaceAll("'", "''")}'`);
+};
+
+SQL.EMPTY = TokenizedSQL.empty;
+SQL.merge = merge;
+SQL.concat = concat;
+SQL.format = format;
+SQL.describe = describe;
+SQL.in = (column, values, options) =>
+  SQLIn.from(
+    options?.mode ? { column, values, mode: options.mode } : { column, values },
+  );
+SQL.array = (values, options) =>
+  SQLArray.from(options?.mode ? { value: values, mode: options.mode } : values);
+SQL.identifier = SQLIdentifier.from;
+SQL.plain = SQLPlain.from;
+SQL.literal = literal;
+SQL.check = {
+  isSQL,
+  isTokenizedSQL,
+  isEmpty,
+  isIdentifier: SQLIdentifier.check,
+  isPlain: SQLPlain.check,
+  isSQLIn: SQLIn.check,
+};
+
+module.exports = { SQL, RawSQL, isSQL };
