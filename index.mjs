@@ -26,6 +26,7 @@ export const {
   NESTED_NOT_ALLOWED,
   NotNullViolationError,
   NotRegisteredError,
+  PluginAlreadyRegisteredError,
   QueryCanceledError,
   RawSQL,
   SQL,

@@ -204,6 +204,13 @@ const NotRegisteredError = defineDumboError(
   500,
   'No implementation registered (e.g. missing formatter, plugin or driver import).',
 );
+// Not upstream: the registry's conflict error (RFC open question 3, decided).
+const PluginAlreadyRegisteredError = defineDumboError(
+  'PluginAlreadyRegisteredError',
+  DumboError,
+  409,
+  'A different plugin is already registered for this connector.',
+);
 
 class BatchCommandNoChangesError extends DumboError {
   constructor(statementIndex) {
@@ -241,6 +248,7 @@ const errorClasses = new Map(
     DataError,
     InvalidOperationError,
     NotRegisteredError,
+    PluginAlreadyRegisteredError,
     BatchCommandNoChangesError,
   ].map((ErrorClass) => [ErrorClass.ErrorType, ErrorClass]),
 );
@@ -447,6 +455,7 @@ module.exports = {
   DataError,
   InvalidOperationError,
   NotRegisteredError,
+  PluginAlreadyRegisteredError,
   BatchCommandNoChangesError,
   errorClassFor,
   fromNative,

@@ -72,6 +72,9 @@ export declare class InvalidOperationError extends DumboError {
 export declare class NotRegisteredError extends DumboError {
   constructor(message?: string, innerError?: Error);
 }
+export declare class PluginAlreadyRegisteredError extends DumboError {
+  constructor(message?: string, innerError?: Error);
+}
 export declare class BatchCommandNoChangesError extends DumboError {
   readonly statementIndex: number;
   constructor(statementIndex: number);

@@ -1,0 +1,27 @@
+import { dumbo } from '@event-driven-io/dumbo/sqlite3'; import { SQL } from '@event-driven-io/dumbo';
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+const pool = dumbo({ connectionString: ':memory:' });
+const c = (s) => pool.execute.command(s);
+console.log(await c(SQL`CREATE TABLE t (id INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT, b BLOB, n)`));
+console.log(await c(SQL`INSERT INTO t (i) VALUES (${1}), (${2})`));
+console.log(await c(SQL`CREATE TABLE t2 (x)`));
+console.log(await c(SQL`UPDATE t SET i = i + 1`));
+console.log(await c(SQL`INSERT INTO t (i, r, s, b, n) VALUES (${5}, ${1.5}, ${'héllo 🌍'}, ${Buffer.from([0,1,255])}, ${null}) RETURNING id, i, b`));
+console.log(await c(SQL`DELETE FROM t`));
+console.log(await c(SQL`DROP TABLE t2`));
+console.log(await c(SQL`INSERT INTO t (i) VALUES (1)`), await c(SQL`CREATE INDEX ix ON t(i)`));
+console.log((await pool.execute.query(SQL`PRAGMA journal_mode`)).rows);
+console.log((await pool.execute.query(SQL`PRAGMA foreign_keys`)).rows, (await pool.execute.query(SQL`PRAGMA busy_timeout`)).rows);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dumbo-'));
+const f = dumbo({ connectionString: 'file:' + path.join(dir, 'a.db') + '?busy_timeout=1234&synchronous=FULL&cache_size=-2000', pragmaOptions: { cache_size: -3000 } });
+for (const p of ['journal_mode', 'busy_timeout', 'synchronous', 'cache_size', 'foreign_keys', 'temp_store', 'mmap_size']) console.log(p, (await f.execute.query(SQL`PRAGMA ${SQL.plain(p)}`)).rows);
+await f.close();
+console.log(fs.readdirSync(dir));
+const g = dumbo({ fileName: path.join(dir, 'b.db') , pragmaOptions: { busy_timeout: 77, journal_mode: 'DELETE'}});
+console.log((await g.execute.query(SQL`PRAGMA busy_timeout`)).rows, (await g.execute.query(SQL`PRAGMA journal_mode`)).rows);
+await g.close();
+const h = dumbo({ connectionString: path.join(dir, 'c.db') });
+console.log((await h.execute.query(SQL`PRAGMA journal_mode`)).rows);
+await h.close(); await h.close();
+try { await h.execute.query(SQL`SELECT 1`);} catch (e) { console.log(e.constructor.name, e.message); }
+fs.rmSync(dir, { recursive: true });

@@ -1,0 +1,63 @@
+// Compile-only checks of the public API (run by `npm run test:types`).
+import {
+  dumbo,
+  pluginRegistry,
+  SQL,
+  single,
+  count,
+  DumboError,
+  UniqueConstraintError,
+  type StoragePlugin,
+  type QueryResult,
+} from '@event-driven-io/dumbo';
+import { dumbo as sqlite, sqlite3Plugin, type SQLitePool } from '@event-driven-io/dumbo/sqlite3';
+import { sqliteFormatter, SQLiteJSON } from '@event-driven-io/dumbo/sqlite';
+
+type User = { id: number; name: string };
+
+export async function usage(): Promise<void> {
+  const pool = dumbo({ connectionString: 'file:./app.db' });
+  await pool.execute.command(SQL`CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, name TEXT)`);
+  const n: number = await pool.withTransaction(async (tx) => {
+    await tx.execute.command(SQL`INSERT INTO users (name) VALUES (${'Ada'})`);
+    return { success: true, result: 1 };
+  });
+  const user: User = await single(pool.execute.query<User>(SQL`SELECT * FROM users WHERE id = ${n}`));
+  const result: QueryResult<User> = await pool.execute.query<User>(SQL`SELECT * FROM users`);
+  const total: number = await count(pool.execute.query<{ count: number }>(SQL`SELECT COUNT(*) AS count FROM users`));
+  void user;
+  void result;
+  void total;
+  await pool.close({ force: true });
+
+  const direct: SQLitePool = sqlite({ fileName: ':memory:', pragmaOptions: { busy_timeout: 100 } });
+  await direct.withTransaction(async () => undefined, { mode: 'EXCLUSIVE' });
+  await direct.close();
+
+  const plugin: StoragePlugin<'DuckDB:nodejs'> = {
+    connector: 'DuckDB:nodejs',
+    createPool: () => direct,
+    sqlFormatter: sqliteFormatter,
+    defaultMigratorOptions: {},
+    capabilities: { json: { operators: false, indexing: false, path: true }, arrays: false },
+  };
+  pluginRegistry.register('DuckDB:nodejs', plugin);
+  pluginRegistry.register('DuckDB:lazy', async () => sqlite3Plugin as unknown as StoragePlugin<'DuckDB:lazy'>);
+  const names: string[] = pluginRegistry.list();
+  void names;
+  const formatted = SQL.format(SQL`SELECT ${SQL.identifier('Order')} FROM t WHERE x = ${1}`, sqliteFormatter);
+  const q: string = formatted.query;
+  void q;
+  void SQLiteJSON.path('a.b');
+
+  try {
+    await direct.execute.query(SQL`SELECT 1`);
+  } catch (e) {
+    if (e instanceof UniqueConstraintError || DumboError.isInstanceOf(e)) {
+      // narrowed
+    }
+  }
+}
+
+// @ts-expect-error a plugin must declare createPool
+export const bad: StoragePlugin<'X:y'> = { connector: 'X:y', sqlFormatter: sqliteFormatter, defaultMigratorOptions: {} };
