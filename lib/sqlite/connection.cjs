@@ -41,7 +41,14 @@ function sqliteConnection({ getDb, transactionDefaults = {}, onTransaction = () 
   );
   const backend = {
     async begin(options) {
-      getDb().exec(beginSql(options.mode));
+      try {
+        getDb().exec(beginSql(options.mode));
+      } catch (error) {
+        // The transaction never started: free the slot, or every later
+        // transaction on this connection would reuse this failed one.
+        current = null;
+        throw error;
+      }
       onTransaction(true);
     },
     async commit() {

@@ -334,6 +334,17 @@ pub fn unknown<'a>(env: Env, v: Value) -> Unknown<'a> {
     unsafe { Unknown::from_raw_unchecked(env, v) }
 }
 
+/// The value a `then`/`catch` callback returns for `result`: an `Err` becomes a
+/// rejected promise of the original error object. (Returning the `Err` to napi-rs
+/// would make it throw a new `Error` built from the message, losing the error's
+/// class, fields and `cause`.)
+fn settle(env: Env, result: Result<Value>) -> Result<Value> {
+    match result {
+        Ok(v) => Ok(v),
+        Err(e) => reject_with(env, e),
+    }
+}
+
 /// `promise.then(f)`: `f` runs on the JS thread with the fulfilled value.
 pub fn then(
     env: Env,
@@ -345,7 +356,7 @@ pub fn then(
     let p: PromiseRaw<'static, Unknown<'static>> = PromiseRaw::new(env, promise);
     let next = p.then(move |ctx| {
         let e = ctx.env.raw();
-        let v = f(e, ctx.value.raw())?;
+        let v = settle(e, f(e, ctx.value.raw()))?;
         Ok(unknown(e, v))
     })?;
     Ok(next.raw())
@@ -363,7 +374,7 @@ pub fn catch(
     let next = p.catch(
         move |ctx: napi::bindgen_prelude::CallbackContext<Unknown<'static>>| {
             let e = ctx.env.raw();
-            let v = f(e, ctx.value.raw())?;
+            let v = settle(e, f(e, ctx.value.raw()))?;
             Ok(unknown(e, v))
         },
     )?;

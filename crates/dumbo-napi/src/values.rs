@@ -49,8 +49,10 @@ impl ValueReader {
         let env = self.env;
         let mut sign = 0;
         let mut count = 0usize;
+        // Node-API only reports the word count when both `sign` and `words` are null
+        // (a non-null `sign` with null `words` is rejected with napi_invalid_arg).
         js::check(env, unsafe {
-            sys::napi_get_value_bigint_words(env, v, &mut sign, &mut count, ptr::null_mut())
+            sys::napi_get_value_bigint_words(env, v, ptr::null_mut(), &mut count, ptr::null_mut())
         })?;
         if count > 2 {
             return Err(errors::to_napi(
