@@ -1,0 +1,473 @@
+//! Golden cases for `format` (upstream sql.unit.spec.ts / sqlFormatter.unit.spec.ts).
+
+use super::*;
+use dumbo_core::ErrorKind;
+
+/// Builds tokenized SQL the way the JS tag does: text, then a token, alternately.
+fn tag(parts: &[&str], tokens: Vec<Token>) -> TokenizedSql {
+    let mut sql = TokenizedSql::default();
+    let mut tokens = tokens.into_iter();
+    for part in parts {
+        sql.push_sql(part);
+        if let Some(t) = tokens.next() {
+            sql.push_token(t);
+        }
+    }
+    for t in tokens {
+        sql.push_token(t);
+    }
+    sql
+}
+
+fn lit(v: SqlValue) -> Token {
+    Token::Literal(v)
+}
+fn int(i: i64) -> SqlValue {
+    SqlValue::Integer(i)
+}
+fn text(s: &str) -> SqlValue {
+    SqlValue::Text(s.to_owned())
+}
+fn texts(items: &[&str]) -> Vec<SqlValue> {
+    items.iter().map(|s| text(s)).collect()
+}
+fn array(values: Vec<SqlValue>, mode: Option<ArrayMode>) -> Token {
+    Token::Array { values, mode }
+}
+fn in_(column: &str, values: Vec<SqlValue>, mode: Option<ArrayMode>) -> Token {
+    Token::In {
+        column: column.to_owned(),
+        values,
+        mode,
+    }
+}
+fn ok(sql: &TokenizedSql, d: Dialect, p: Processors) -> (String, Vec<SqlValue>) {
+    match format(sql, d, p) {
+        Ok(r) => (r.query, r.params),
+        Err(e) => panic!("format failed: {e}"),
+    }
+}
+
+const ALL: [(Dialect, Processors); 4] = [
+    (Dialect::SQLite, Processors::Default),
+    (Dialect::SQLite, Processors::Dialect),
+    (Dialect::PostgreSQL, Processors::Default),
+    (Dialect::PostgreSQL, Processors::Dialect),
+];
+
+#[test]
+fn basic_parameters() {
+    let sql = tag(&["SELECT * FROM users WHERE id = "], vec![lit(int(123))]);
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+        ("SELECT * FROM users WHERE id = $1".into(), vec![int(123)])
+    );
+    assert_eq!(
+        ok(&sql, Dialect::SQLite, Processors::Dialect),
+        ("SELECT * FROM users WHERE id = ?".into(), vec![int(123)])
+    );
+}
+
+#[test]
+fn multiple_and_nested_parameters() {
+    let inner = tag(&["status = "], vec![lit(text("active"))]);
+    let mut outer = tag(&["SELECT * FROM users WHERE "], vec![]);
+    outer.append(&inner);
+    outer.push_sql(" AND id = ");
+    outer.push_token(lit(int(456)));
+    assert_eq!(
+        ok(&outer, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "SELECT * FROM users WHERE status = $1 AND id = $2".into(),
+            vec![text("active"), int(456)]
+        )
+    );
+    assert_eq!(
+        ok(&outer, Dialect::SQLite, Processors::Dialect).0,
+        "SELECT * FROM users WHERE status = ? AND id = ?"
+    );
+}
+
+#[test]
+fn array_of_sql_merged_with_newline() {
+    let a = tag(
+        &["INSERT INTO users (name) VALUES (", ")"],
+        vec![lit(text("Alice"))],
+    );
+    let b = tag(
+        &["INSERT INTO users (name) VALUES (", ")"],
+        vec![lit(text("Bob"))],
+    );
+    let merged = TokenizedSql::merge(&[a, b], "\n");
+    assert_eq!(
+        ok(&merged, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "INSERT INTO users (name) VALUES ($1)\nINSERT INTO users (name) VALUES ($2)".into(),
+            texts(&["Alice", "Bob"])
+        )
+    );
+    assert_eq!(
+        ok(&merged, Dialect::SQLite, Processors::Dialect).0,
+        "INSERT INTO users (name) VALUES (?)\nINSERT INTO users (name) VALUES (?)"
+    );
+}
+
+#[test]
+fn identifiers_are_inlined_and_quoted_when_needed() {
+    let sql = tag(
+        &["SELECT ", " FROM ", " WHERE id = "],
+        vec![
+            Token::Identifier("name".into()),
+            Token::Identifier("users".into()),
+            lit(int(123)),
+        ],
+    );
+    for (d, p) in ALL {
+        let (q, params) = ok(&sql, d, p);
+        assert_eq!(params, vec![int(123)]);
+        let expected = match d {
+            Dialect::SQLite => "SELECT name FROM users WHERE id = ?",
+            Dialect::PostgreSQL => "SELECT name FROM users WHERE id = $1",
+        };
+        assert_eq!(q, expected);
+    }
+    let caps = tag(
+        &["SELECT ", " FROM ", ";"],
+        vec![
+            Token::Identifier("Name".into()),
+            Token::Identifier("Users".into()),
+        ],
+    );
+    assert_eq!(
+        ok(&caps, Dialect::PostgreSQL, Processors::Default),
+        ("SELECT \"Name\" FROM \"Users\";".into(), vec![])
+    );
+    let spaced = tag(
+        &["CREATE TABLE ", " (id INTEGER)"],
+        vec![Token::Identifier("User Table".into())],
+    );
+    assert_eq!(
+        ok(&spaced, Dialect::SQLite, Processors::Dialect).0,
+        "CREATE TABLE \"User Table\" (id INTEGER)"
+    );
+}
+
+#[test]
+fn plain_tokens_render_verbatim() {
+    let sql = TokenizedSql {
+        chunks: vec!["SELECT ".into(), PARAM_MARKER.into(), ";".into()],
+        tokens: vec![Token::Plain("some'unsafe".into())],
+    };
+    for (d, p) in ALL {
+        assert_eq!(ok(&sql, d, p), ("SELECT some'unsafe;".into(), vec![]));
+    }
+}
+
+#[test]
+fn literal_values_are_passed_unconverted() {
+    let values = vec![
+        SqlValue::Null,
+        SqlValue::Bool(true),
+        SqlValue::Float(-15.5),
+        SqlValue::BigInt(123_456_789_012_345),
+        SqlValue::Date(1_672_531_200_000.0),
+        SqlValue::Json("{\"key\":\"value\"}".into()),
+        SqlValue::Blob(vec![0, 1]),
+        text("O'Reilly"),
+    ];
+    let sql = tag(
+        &[
+            "INSERT INTO t VALUES (",
+            ", ",
+            ", ",
+            ", ",
+            ", ",
+            ", ",
+            ", ",
+            ", ",
+            ")",
+        ],
+        values.iter().cloned().map(Token::Literal).collect(),
+    );
+    let (q, params) = ok(&sql, Dialect::PostgreSQL, Processors::Dialect);
+    assert_eq!(q, "INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+    assert_eq!(params, values);
+    let (q, params) = ok(&sql, Dialect::SQLite, Processors::Dialect);
+    assert_eq!(q, "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    assert_eq!(params, values);
+}
+
+#[test]
+fn sql_format_default_processors_expand_arrays_even_for_postgresql() {
+    // SQL.format(SQL`SELECT * FROM users WHERE id IN (${[1,2,3]});`, pgFormatter)
+    let sql = tag(
+        &["SELECT * FROM users WHERE id IN (", ");"],
+        vec![array(vec![int(1), int(2), int(3)], None)],
+    );
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Default),
+        (
+            "SELECT * FROM users WHERE id IN ($1, $2, $3);".into(),
+            vec![int(1), int(2), int(3)]
+        )
+    );
+    assert_eq!(
+        ok(&sql, Dialect::SQLite, Processors::Default),
+        (
+            "SELECT * FROM users WHERE id IN (?, ?, ?);".into(),
+            vec![int(1), int(2), int(3)]
+        )
+    );
+    let native = tag(
+        &["x IN (", ")"],
+        vec![array(vec![int(1)], Some(ArrayMode::Native))],
+    );
+    assert_eq!(
+        ok(&native, Dialect::PostgreSQL, Processors::Default).0,
+        "x IN ($1)"
+    );
+}
+
+#[test]
+fn pg_dialect_binds_arrays_natively() {
+    let ids = texts(&["id1", "id2", "id3"]);
+    for mode in [None, Some(ArrayMode::Native)] {
+        let sql = tag(
+            &["SELECT * FROM users WHERE _id = ANY (", ")"],
+            vec![array(ids.clone(), mode)],
+        );
+        assert_eq!(
+            ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+            (
+                "SELECT * FROM users WHERE _id = ANY ($1)".into(),
+                vec![SqlValue::Array(ids.clone())]
+            )
+        );
+    }
+    let params = tag(
+        &["SELECT * FROM users WHERE _id IN (", ")"],
+        vec![array(ids.clone(), Some(ArrayMode::Params))],
+    );
+    assert_eq!(
+        ok(&params, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "SELECT * FROM users WHERE _id IN ($1, $2, $3)".into(),
+            ids.clone()
+        )
+    );
+}
+
+#[test]
+fn sqlite_dialect_expands_arrays() {
+    let ids = texts(&["id1", "id2", "id3"]);
+    for mode in [None, Some(ArrayMode::Native), Some(ArrayMode::Params)] {
+        let sql = tag(
+            &["SELECT * FROM users WHERE _id IN (", ")"],
+            vec![array(ids.clone(), mode)],
+        );
+        assert_eq!(
+            ok(&sql, Dialect::SQLite, Processors::Dialect),
+            (
+                "SELECT * FROM users WHERE _id IN (?, ?, ?)".into(),
+                ids.clone()
+            )
+        );
+    }
+}
+
+#[test]
+fn sql_in_per_dialect_and_mode() {
+    let ids = texts(&["id1", "id2", "id3"]);
+    for mode in [None, Some(ArrayMode::Native)] {
+        let sql = tag(
+            &["SELECT * FROM users WHERE "],
+            vec![in_("_id", ids.clone(), mode)],
+        );
+        assert_eq!(
+            ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+            (
+                "SELECT * FROM users WHERE _id = ANY ($1)".into(),
+                vec![SqlValue::Array(ids.clone())]
+            )
+        );
+        assert_eq!(
+            ok(&sql, Dialect::PostgreSQL, Processors::Default),
+            (
+                "SELECT * FROM users WHERE _id IN ($1, $2, $3)".into(),
+                ids.clone()
+            )
+        );
+        assert_eq!(
+            ok(&sql, Dialect::SQLite, Processors::Dialect),
+            (
+                "SELECT * FROM users WHERE _id IN (?, ?, ?)".into(),
+                ids.clone()
+            )
+        );
+    }
+    let sql = tag(
+        &["SELECT * FROM users WHERE "],
+        vec![in_("_id", ids.clone(), Some(ArrayMode::Params))],
+    );
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "SELECT * FROM users WHERE _id IN ($1, $2, $3)".into(),
+            ids.clone()
+        )
+    );
+    assert_eq!(
+        ok(&sql, Dialect::SQLite, Processors::Dialect),
+        ("SELECT * FROM users WHERE _id IN (?, ?, ?)".into(), ids)
+    );
+}
+
+#[test]
+fn empty_in_binds_false() {
+    for mode in [None, Some(ArrayMode::Native), Some(ArrayMode::Params)] {
+        let sql = tag(
+            &["SELECT COUNT(*) FROM t WHERE ", " AND x = "],
+            vec![in_("id", vec![], mode), lit(int(1))],
+        );
+        assert_eq!(
+            ok(&sql, Dialect::SQLite, Processors::Dialect),
+            (
+                "SELECT COUNT(*) FROM t WHERE ? AND x = ?".into(),
+                vec![SqlValue::Bool(false), int(1)]
+            )
+        );
+        assert_eq!(
+            ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+            (
+                "SELECT COUNT(*) FROM t WHERE $1 AND x = $2".into(),
+                vec![SqlValue::Bool(false), int(1)]
+            )
+        );
+    }
+}
+
+#[test]
+fn in_column_is_quoted_unlike_upstream() {
+    let sql = tag(
+        &["SELECT 1 WHERE "],
+        vec![in_("id) OR 1=1 --", vec![int(1)], None)],
+    );
+    assert_eq!(
+        ok(&sql, Dialect::SQLite, Processors::Dialect).0,
+        "SELECT 1 WHERE \"id) OR 1=1 --\" IN (?)"
+    );
+    let sql = tag(&["WHERE "], vec![in_("userId", vec![int(1)], None)]);
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Dialect).0,
+        "WHERE \"userId\" = ANY ($1)"
+    );
+    let sql = tag(&["WHERE "], vec![in_("order", vec![int(1)], None)]);
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Default).0,
+        "WHERE \"order\" IN ($1)"
+    );
+}
+
+#[test]
+fn placeholders_number_across_tokens() {
+    let sql = tag(
+        &["a = ", " AND ", " AND b IN (", ") AND c = ", ""],
+        vec![
+            lit(int(1)),
+            in_("x", vec![int(2), int(3)], Some(ArrayMode::Params)),
+            array(vec![int(4), int(5)], Some(ArrayMode::Params)),
+            lit(int(6)),
+        ],
+    );
+    assert_eq!(
+        ok(&sql, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "a = $1 AND x IN ($2, $3) AND b IN ($4, $5) AND c = $6".into(),
+            vec![int(1), int(2), int(3), int(4), int(5), int(6)]
+        )
+    );
+    let native = tag(
+        &["a = ", " AND ", " AND c = "],
+        vec![
+            lit(int(1)),
+            in_("x", vec![int(2), int(3)], None),
+            lit(int(6)),
+        ],
+    );
+    assert_eq!(
+        ok(&native, Dialect::PostgreSQL, Processors::Dialect),
+        (
+            "a = $1 AND x = ANY ($2) AND c = $3".into(),
+            vec![int(1), SqlValue::Array(vec![int(2), int(3)]), int(6)]
+        )
+    );
+}
+
+#[test]
+fn empty_arrays_are_data_errors() {
+    for (d, p) in ALL {
+        for mode in [None, Some(ArrayMode::Native), Some(ArrayMode::Params)] {
+            let sql = tag(
+                &["SELECT * FROM users WHERE id = ANY(", ")"],
+                vec![array(vec![], mode)],
+            );
+            let err = format(&sql, d, p).err();
+            assert_eq!(err.as_ref().map(|e| e.kind), Some(ErrorKind::Data));
+            assert_eq!(err.map(|e| e.message), Some(EMPTY_ARRAY_MESSAGE.to_owned()));
+        }
+    }
+}
+
+#[test]
+fn malformed_tokenized_sql_is_an_invalid_operation() {
+    let missing = TokenizedSql {
+        chunks: vec!["a = ".into(), PARAM_MARKER.into(), PARAM_MARKER.into()],
+        tokens: vec![lit(int(1))],
+    };
+    let err = format(&missing, Dialect::SQLite, Processors::Dialect).err();
+    assert_eq!(err.map(|e| e.kind), Some(ErrorKind::InvalidOperation));
+
+    let extra = TokenizedSql {
+        chunks: vec!["a = 1".into()],
+        tokens: vec![lit(int(1))],
+    };
+    let err = format(&extra, Dialect::PostgreSQL, Processors::Dialect).err();
+    assert_eq!(err.map(|e| e.kind), Some(ErrorKind::InvalidOperation));
+}
+
+#[test]
+fn edge_inputs_do_not_panic() {
+    assert_eq!(
+        ok(
+            &TokenizedSql::default(),
+            Dialect::SQLite,
+            Processors::Dialect
+        ),
+        (String::new(), vec![])
+    );
+    assert_eq!(
+        ok(
+            &TokenizedSql::empty(),
+            Dialect::PostgreSQL,
+            Processors::Dialect
+        ),
+        (String::new(), vec![])
+    );
+    let raw = TokenizedSql::raw("SELECT * FROM users");
+    assert_eq!(
+        ok(&raw, Dialect::PostgreSQL, Processors::Default),
+        ("SELECT * FROM users".into(), vec![])
+    );
+}
+
+#[test]
+fn many_placeholders_number_correctly() {
+    let values: Vec<SqlValue> = (0..12).map(int).collect();
+    let sql = tag(
+        &["VALUES ("],
+        vec![array(values.clone(), Some(ArrayMode::Params))],
+    );
+    let (q, params) = ok(&sql, Dialect::PostgreSQL, Processors::Dialect);
+    assert!(q.ends_with("$10, $11, $12"), "{q}");
+    assert_eq!(params, values);
+}
