@@ -6,6 +6,7 @@
 pub mod connection_string;
 pub mod deferred;
 pub mod error;
+pub mod json;
 pub mod registry;
 pub mod rows;
 pub mod value;

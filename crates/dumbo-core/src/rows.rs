@@ -36,6 +36,8 @@ pub struct JsonRows {
     pub row_count: u32,
 }
 
+pub use crate::json::write_json_string;
+
 const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
 /// Streams rows into [`JsonRows`]. Column keys are escaped once and reused for every row.
@@ -147,38 +149,6 @@ impl JsonRowWriter {
         self.out.json.push(']');
         self.out
     }
-}
-
-/// Appends `s` as a JSON string literal (quotes included).
-pub fn write_json_string(out: &mut String, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        match escape {
-            Some(e) => out.push_str(e),
-            None => {
-                out.push_str("\\u00");
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push(HEX[(b >> 4) as usize] as char);
-                out.push(HEX[(b & 0xf) as usize] as char);
-            }
-        }
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use dumbo_core::{Result, SqlValue};
 
 use crate::dialect::{Dialect, Processors};
 use crate::format::{walk, Sink};
-use crate::js_json::{stringify, JsValue};
 use crate::token::TokenizedSql;
 use crate::value_mapper::{describe_array_items, describe_value};
+use dumbo_core::json::{stringify, JsonValue};
 
 struct DescribeSink {
     dialect: Dialect,
@@ -43,7 +43,7 @@ impl Sink for DescribeSink {
 
     fn add_array_param(&mut self, values: &[SqlValue]) -> Result<()> {
         let items = describe_array_items(values, self.dialect)?;
-        self.out.push_str(&stringify(&JsValue::Array(items)));
+        self.out.push_str(&stringify(&JsonValue::Array(items)));
         Ok(())
     }
 }

@@ -9,7 +9,6 @@ mod describe;
 mod dialect;
 mod format;
 mod identifier;
-mod js_json;
 pub mod json_path;
 mod reserved;
 mod token;

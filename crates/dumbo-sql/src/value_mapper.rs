@@ -3,14 +3,14 @@
 //! `storage/postgresql/core/sql/formatter/index.ts` (`mapDate`, identity `mapArray`).
 //!
 //! [`display_param`] is the mapped value as upstream's formatter would hand it to JS.
-//! [`describe_value`] / [`stringify_unmapped`] model what `describe` serializes,
+//! [`describe_value`] / `JsonValue::from_sql` model what `describe` serializes,
 //! including upstream's quirks (PostgreSQL arrays are not mapped element-wise).
 
 use dumbo_core::value::iso_string_from_millis;
 use dumbo_core::{Error, Result, SqlValue};
 
 use crate::dialect::Dialect;
-use crate::js_json::JsValue;
+use dumbo_core::json::{buffer_json, JsonValue};
 
 /// `Date.prototype.toISOString`, or the dialect's `mapDate` for PostgreSQL
 /// (`T` → space, `Z` → `+00`). `None` for an invalid date.
@@ -42,79 +42,44 @@ pub fn display_param(value: &SqlValue, dialect: Dialect) -> SqlValue {
     }
 }
 
-/// `JSON.stringify(buffer)` of a Node `Buffer` (its `toJSON`).
-fn buffer_json(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 4 + 28);
-    out.push_str("{\"type\":\"Buffer\",\"data\":[");
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&b.to_string());
-    }
-    out.push_str("]}");
-    out
-}
-
 fn invalid_date() -> Error {
     Error::data("Invalid time value")
 }
 
 /// `mapper.mapValue(value)` for `describe`: the JS value upstream would pass to the
 /// placeholder mapper. Fails where JS `toISOString` throws (an invalid date).
-pub(crate) fn describe_value(value: &SqlValue, dialect: Dialect) -> Result<JsValue> {
+pub(crate) fn describe_value(value: &SqlValue, dialect: Dialect) -> Result<JsonValue> {
     Ok(match value {
-        SqlValue::Null => JsValue::Null,
-        SqlValue::Bool(b) => JsValue::Bool(*b),
-        SqlValue::Integer(i) => JsValue::Int(*i),
-        SqlValue::Float(f) => JsValue::Number(*f),
-        SqlValue::BigInt(b) => JsValue::Str(b.to_string()),
-        SqlValue::Text(s) => JsValue::Str(s.clone()),
+        SqlValue::Null => JsonValue::Null,
+        SqlValue::Bool(b) => JsonValue::Bool(*b),
+        SqlValue::Integer(i) => JsonValue::Int(*i),
+        SqlValue::Float(f) => JsonValue::Number(*f),
+        SqlValue::BigInt(b) => JsonValue::Str(b.to_string()),
+        SqlValue::Text(s) => JsonValue::Str(s.clone()),
         // A Buffer is an object: upstream serializes it to JSON text.
-        SqlValue::Blob(bytes) => JsValue::Str(buffer_json(bytes)),
-        SqlValue::Date(ms) => JsValue::Str(map_date(*ms, dialect).ok_or_else(invalid_date)?),
-        SqlValue::Json(s) => JsValue::Str(s.clone()),
-        SqlValue::Array(items) => JsValue::Array(describe_array_items(items, dialect)?),
+        SqlValue::Blob(bytes) => JsonValue::Str(buffer_json(bytes)),
+        SqlValue::Date(ms) => JsonValue::Str(map_date(*ms, dialect).ok_or_else(invalid_date)?),
+        SqlValue::Json(s) => JsonValue::Str(s.clone()),
+        SqlValue::Array(items) => JsonValue::Array(describe_array_items(items, dialect)?),
     })
 }
 
 /// `mapper.mapValue(array)` for `describe`, as a list: element-wise for SQLite,
 /// untouched (PostgreSQL `mapArray` is identity) for PostgreSQL.
-pub(crate) fn describe_array_items(items: &[SqlValue], dialect: Dialect) -> Result<Vec<JsValue>> {
+pub(crate) fn describe_array_items(items: &[SqlValue], dialect: Dialect) -> Result<Vec<JsonValue>> {
     match dialect {
         Dialect::SQLite => items
             .iter()
             .map(|v| describe_value(v, Dialect::SQLite))
             .collect(),
-        Dialect::PostgreSQL => Ok(items.iter().map(stringify_unmapped).collect()),
-    }
-}
-
-/// A JS value that reaches `JSON.stringify` without mapping (inside a PostgreSQL
-/// array): Date via `toJSON` (ISO, `null` when invalid), bigint via the replacer,
-/// objects (and Buffers) as nested JSON.
-pub(crate) fn stringify_unmapped(value: &SqlValue) -> JsValue {
-    match value {
-        SqlValue::Null => JsValue::Null,
-        SqlValue::Bool(b) => JsValue::Bool(*b),
-        SqlValue::Integer(i) => JsValue::Int(*i),
-        SqlValue::Float(f) => JsValue::Number(*f),
-        SqlValue::BigInt(b) => JsValue::Str(b.to_string()),
-        SqlValue::Text(s) => JsValue::Str(s.clone()),
-        SqlValue::Blob(bytes) => JsValue::RawJson(buffer_json(bytes)),
-        SqlValue::Date(ms) => match iso_string_from_millis(*ms) {
-            Some(iso) => JsValue::Str(iso),
-            None => JsValue::Null,
-        },
-        SqlValue::Json(s) => JsValue::RawJson(s.clone()),
-        SqlValue::Array(items) => JsValue::Array(items.iter().map(stringify_unmapped).collect()),
+        Dialect::PostgreSQL => Ok(items.iter().map(JsonValue::from_sql).collect()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::js_json::stringify;
+    use dumbo_core::json::stringify;
 
     // new Date('2023-05-15T12:00:00Z').getTime()
     const MAY_15: f64 = 1_684_152_000_000.0;
@@ -205,7 +170,7 @@ mod tests {
     #[test]
     fn describe_values_follow_upstream_mapping() {
         let v = describe_value(&SqlValue::Json("{\"a\":1}".into()), Dialect::SQLite);
-        assert_eq!(v, Ok(JsValue::Str("{\"a\":1}".into())));
+        assert_eq!(v, Ok(JsonValue::Str("{\"a\":1}".into())));
         let v = describe_value(&SqlValue::Blob(vec![1, 255]), Dialect::SQLite);
         assert_eq!(
             v.map(|v| stringify(&v)),
@@ -228,13 +193,13 @@ mod tests {
             SqlValue::Date(f64::NAN),
         ];
         let sqlite = describe_array_items(&items[..4], Dialect::SQLite)
-            .map(|v| stringify(&JsValue::Array(v)));
+            .map(|v| stringify(&JsonValue::Array(v)));
         assert_eq!(
             sqlite,
             Ok(r#"["2023-05-15T12:00:00.000Z","{\"a\":1}","5","{\"type\":\"Buffer\",\"data\":[3]}"]"#.to_owned())
         );
         let pg = describe_array_items(&items, Dialect::PostgreSQL)
-            .map(|v| stringify(&JsValue::Array(v)));
+            .map(|v| stringify(&JsonValue::Array(v)));
         assert_eq!(
             pg,
             Ok(

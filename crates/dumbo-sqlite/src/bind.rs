@@ -3,7 +3,7 @@
 //! `core/sql/valueMappers/sqlValueMapper.ts` (booleans as 1/0, dates as ISO text,
 //! objects as JSON text).
 
-use dumbo_core::rows::write_json_string;
+use dumbo_core::json::stringify_sql;
 use dumbo_core::value::iso_string_from_millis;
 use dumbo_core::{Error, Result, SqlValue};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
@@ -43,61 +43,15 @@ pub(crate) fn to_sql(value: &SqlValue) -> Result<ToSqlOutput<'_>> {
         SqlValue::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
         SqlValue::Date(ms) => ToSqlOutput::Owned(Value::Text(iso_date(*ms)?)),
         SqlValue::Json(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
-        SqlValue::Array(items) => {
-            let mut json = String::new();
-            write_json(&mut json, items);
-            ToSqlOutput::Owned(Value::Text(json))
-        }
+        // Arrays are normally expanded by the formatter; a nested one binds as the
+        // JSON text JavaScript would produce (BigInt as decimal string).
+        SqlValue::Array(_) => ToSqlOutput::Owned(Value::Text(stringify_sql(value))),
     })
 }
 
 fn iso_date(ms: f64) -> Result<String> {
     iso_string_from_millis(ms)
         .ok_or_else(|| Error::data("Invalid Date cannot be bound as a SQLite parameter"))
-}
-
-/// `JSON.stringify` of an array parameter (arrays normally reach the driver
-/// already expanded by the formatter). Where JavaScript would throw (BigInt) the
-/// decimal digits are written as a string, matching the SQLite formatter's
-/// BigInt-to-string mapping; invalid dates and non-finite numbers become `null`.
-fn write_json(out: &mut String, items: &[SqlValue]) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_json_value(out, item);
-    }
-    out.push(']');
-}
-
-fn write_json_value(out: &mut String, value: &SqlValue) {
-    match value {
-        SqlValue::Null => out.push_str("null"),
-        SqlValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        SqlValue::Integer(i) => out.push_str(&i.to_string()),
-        SqlValue::Float(f) if f.is_finite() => out.push_str(&f.to_string()),
-        SqlValue::Float(_) => out.push_str("null"),
-        SqlValue::BigInt(n) => write_json_string(out, &n.to_string()),
-        SqlValue::Text(s) => write_json_string(out, s),
-        SqlValue::Blob(bytes) => {
-            // JSON.stringify(Buffer) gives {"type":"Buffer","data":[...]}.
-            out.push_str("{\"type\":\"Buffer\",\"data\":[");
-            for (i, b) in bytes.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&b.to_string());
-            }
-            out.push_str("]}");
-        }
-        SqlValue::Date(ms) => match iso_string_from_millis(*ms) {
-            Some(iso) => write_json_string(out, &iso),
-            None => out.push_str("null"),
-        },
-        SqlValue::Json(s) => out.push_str(s),
-        SqlValue::Array(items) => write_json(out, items),
-    }
 }
 
 #[cfg(test)]

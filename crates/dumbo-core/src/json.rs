@@ -1,11 +1,16 @@
-//! `JSON.stringify` as upstream's default `JSONSerializer` (`core/serializer/json/index.ts`)
-//! performs it: bigint → decimal string, Date → ISO string, plus the exact JavaScript
-//! spelling of numbers and strings. Used by `describe`, whose output is hashed for
-//! migrations and therefore has to match upstream byte for byte.
+//! `JSON.stringify` as upstream's default `JSONSerializer` performs it
+//! (`core/serializer/json/index.ts`): bigint → decimal string, Date → ISO string,
+//! Buffer → `{"type":"Buffer","data":[…]}`, and the exact JavaScript spelling of
+//! numbers and strings. One implementation serves result rows, `describe` (whose
+//! output is hashed for migrations, so it must match upstream byte for byte) and
+//! drivers that bind a nested value as JSON text.
+
+use crate::value::iso_string_from_millis;
+use crate::SqlValue;
 
 /// A JavaScript value as the serializer sees it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum JsValue {
+pub enum JsonValue {
     Null,
     Bool(bool),
     Int(i64),
@@ -13,33 +18,33 @@ pub(crate) enum JsValue {
     Str(String),
     /// Text that already is JSON (an object serialized earlier), embedded verbatim.
     RawJson(String),
-    Array(Vec<JsValue>),
+    Array(Vec<JsonValue>),
 }
 
 /// `JSON.stringify(value)` (with the default serializer's replacers already applied
 /// when the value was built).
-pub(crate) fn stringify(value: &JsValue) -> String {
+pub fn stringify(value: &JsonValue) -> String {
     let mut out = String::new();
     write_value(&mut out, value);
     out
 }
 
-fn write_value(out: &mut String, value: &JsValue) {
+fn write_value(out: &mut String, value: &JsonValue) {
     match value {
-        JsValue::Null => out.push_str("null"),
-        JsValue::Bool(true) => out.push_str("true"),
-        JsValue::Bool(false) => out.push_str("false"),
-        JsValue::Int(i) => out.push_str(&int_to_js_string(*i)),
-        JsValue::Number(n) => {
+        JsonValue::Null => out.push_str("null"),
+        JsonValue::Bool(true) => out.push_str("true"),
+        JsonValue::Bool(false) => out.push_str("false"),
+        JsonValue::Int(i) => out.push_str(&int_to_js_string(*i)),
+        JsonValue::Number(n) => {
             if n.is_finite() {
                 out.push_str(&number_to_js_string(*n));
             } else {
                 out.push_str("null");
             }
         }
-        JsValue::Str(s) => write_json_string(out, s),
-        JsValue::RawJson(s) => out.push_str(s),
-        JsValue::Array(items) => {
+        JsonValue::Str(s) => write_json_string(out, s),
+        JsonValue::RawJson(s) => out.push_str(s),
+        JsonValue::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -53,7 +58,7 @@ fn write_value(out: &mut String, value: &JsValue) {
 }
 
 /// `JSON.stringify(string)`: `QuoteJSONString` from the ECMAScript spec.
-pub(crate) fn write_json_string(out: &mut String, s: &str) {
+pub fn write_json_string(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -90,7 +95,7 @@ fn int_to_js_string(i: i64) -> String {
 }
 
 /// `Number.prototype.toString()` for a finite number (ECMAScript `Number::toString`).
-pub(crate) fn number_to_js_string(n: f64) -> String {
+pub fn number_to_js_string(n: f64) -> String {
     if n.is_nan() {
         return "NaN".to_owned();
     }
@@ -141,6 +146,50 @@ pub(crate) fn number_to_js_string(n: f64) -> String {
     format!("{sign}{body}")
 }
 
+impl JsonValue {
+    /// A JS value that reaches `JSON.stringify` without mapping (inside a PostgreSQL
+    /// array): Date via `toJSON` (ISO, `null` when invalid), bigint via the replacer,
+    /// objects (and Buffers) as nested JSON.
+    pub fn from_sql(value: &SqlValue) -> JsonValue {
+        match value {
+            SqlValue::Null => JsonValue::Null,
+            SqlValue::Bool(b) => JsonValue::Bool(*b),
+            SqlValue::Integer(i) => JsonValue::Int(*i),
+            SqlValue::Float(f) => JsonValue::Number(*f),
+            SqlValue::BigInt(b) => JsonValue::Str(b.to_string()),
+            SqlValue::Text(s) => JsonValue::Str(s.clone()),
+            SqlValue::Blob(bytes) => JsonValue::RawJson(buffer_json(bytes)),
+            SqlValue::Date(ms) => match iso_string_from_millis(*ms) {
+                Some(iso) => JsonValue::Str(iso),
+                None => JsonValue::Null,
+            },
+            SqlValue::Json(s) => JsonValue::RawJson(s.clone()),
+            SqlValue::Array(items) => {
+                JsonValue::Array(items.iter().map(JsonValue::from_sql).collect())
+            }
+        }
+    }
+}
+
+/// `JSON.stringify(buffer)` of a Node `Buffer` (its `toJSON`).
+pub fn buffer_json(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 + 28);
+    out.push_str("{\"type\":\"Buffer\",\"data\":[");
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&b.to_string());
+    }
+    out.push_str("]}");
+    out
+}
+
+/// `JSON.stringify(value)` of a parameter value, with the default serializer.
+pub fn stringify_sql(value: &SqlValue) -> String {
+    stringify(&JsonValue::from_sql(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,25 +229,25 @@ mod tests {
     fn strings_escape_like_json_stringify() {
         let s = "a\"b\\c\u{8}\u{c}\n\r\t\u{1}\u{1f}/\u{2028}é🚀'";
         assert_eq!(
-            stringify(&JsValue::Str(s.into())),
+            stringify(&JsonValue::Str(s.into())),
             "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u0001\\u001f/\u{2028}é🚀'\""
         );
     }
 
     #[test]
     fn values_serialize_like_json_stringify() {
-        let v = JsValue::Array(vec![
-            JsValue::Null,
-            JsValue::Bool(true),
-            JsValue::Bool(false),
-            JsValue::Int(42),
-            JsValue::Int(i64::MAX),
-            JsValue::Number(f64::NAN),
-            JsValue::Number(f64::INFINITY),
-            JsValue::Number(-1.25),
-            JsValue::Str("x".into()),
-            JsValue::RawJson("{\"a\":1}".into()),
-            JsValue::Array(vec![]),
+        let v = JsonValue::Array(vec![
+            JsonValue::Null,
+            JsonValue::Bool(true),
+            JsonValue::Bool(false),
+            JsonValue::Int(42),
+            JsonValue::Int(i64::MAX),
+            JsonValue::Number(f64::NAN),
+            JsonValue::Number(f64::INFINITY),
+            JsonValue::Number(-1.25),
+            JsonValue::Str("x".into()),
+            JsonValue::RawJson("{\"a\":1}".into()),
+            JsonValue::Array(vec![]),
         ]);
         assert_eq!(
             stringify(&v),
