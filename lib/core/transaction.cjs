@@ -31,7 +31,18 @@ function databaseTransaction({ driverType, connection, execute, backend, options
         if (useSavepoints) await backend.savepoint(level);
         return;
       }
-      await backend.begin(options);
+      try {
+        await backend.begin(options);
+      } catch (error) {
+        // The transaction never started: let the connection release it, or every
+        // later transaction on that connection would reuse this dead one.
+        try {
+          await backend.close(error);
+        } catch {
+          // keep the BEGIN error
+        }
+        throw error;
+      }
       level = 1;
     },
     async commit() {

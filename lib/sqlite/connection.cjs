@@ -41,14 +41,7 @@ function sqliteConnection({ getDb, transactionDefaults = {}, onTransaction = () 
   );
   const backend = {
     async begin(options) {
-      try {
-        getDb().exec(beginSql(options.mode));
-      } catch (error) {
-        // The transaction never started: free the slot, or every later
-        // transaction on this connection would reuse this failed one.
-        current = null;
-        throw error;
-      }
+      getDb().exec(beginSql(options.mode));
       onTransaction(true);
     },
     async commit() {
