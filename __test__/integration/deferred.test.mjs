@@ -270,6 +270,20 @@ describe('deferred pool over a fake lazy plugin', () => {
     }
   });
 
+  it('once loaded, pool.execute is the real executor; an executor taken before the load keeps forwarding', async () => {
+    const stats = lazyFake('Fake:adopt');
+    const pool = dumbo({ connector: 'Fake:adopt' });
+    const early = pool.execute;
+    assert.equal(stats.creates, 0);
+    await early.query(SQL`SELECT 1`);
+    const real = stats.pools[0];
+    // Statements no longer pass through the deferred layer.
+    assert.equal(pool.execute, real.execute);
+    assert.notEqual(early, real.execute);
+    assert.equal(await early.command(SQL`SELECT 2`), real.results.command);
+    assert.deepEqual(real.calls.map((c) => c.name), ['query', 'command']);
+  });
+
   it('passes errors through unchanged (rejections and synchronous throws, before and after the load)', async () => {
     const stats = lazyFake('Fake:errors');
     const pool = dumbo({ connector: 'Fake:errors' });
@@ -438,6 +452,9 @@ describe('deferred pool over a fake lazy plugin', () => {
     assert.equal(closes[0].args[0], closeOptions);
     await assert.rejects(pool.withConnection(async () => 1), isClosedError);
     assert.throws(() => pool.transaction(), isClosedError);
+    // The executor adopted from the real pool is dropped again on close.
+    await assert.rejects(pool.execute.query(SQL`SELECT 1`), isClosedError);
+    assert.equal(stats.pools[0].calls.filter((c) => c.name === 'query').length, 1);
   });
 });
 

@@ -46,29 +46,29 @@ pub fn error_object(env: js::Env, err: &CoreError, inner: Option<Value>) -> Resu
     js::set(
         env,
         spec,
-        "code",
+        c"code",
         js::create_string(env, err.kind.error_type())?,
     )?;
-    js::set(env, spec, "message", js::create_string(env, &err.message)?)?;
+    js::set(env, spec, c"message", js::create_string(env, &err.message)?)?;
     if let Some(d) = &err.driver {
         let de = js::create_object(env)?;
-        js::set(env, de, "code", js::create_string(env, &d.code)?)?;
+        js::set(env, de, c"code", js::create_string(env, &d.code)?)?;
         if let Some(errno) = d.errno {
-            js::set(env, de, "errno", js::create_number(env, errno as f64)?)?;
+            js::set(env, de, c"errno", js::create_number(env, errno as f64)?)?;
         }
         for (k, v) in &d.fields {
             if *k == "statementIndex" {
                 if let Ok(n) = v.parse::<f64>() {
-                    js::set(env, spec, "statementIndex", js::create_number(env, n)?)?;
+                    js::set(env, spec, c"statementIndex", js::create_number(env, n)?)?;
                     continue;
                 }
             }
-            js::set(env, de, k, js::create_string(env, v)?)?;
+            js::set_dyn(env, de, k, js::create_string(env, v)?)?;
         }
-        js::set(env, spec, "driverError", de)?;
+        js::set(env, spec, c"driverError", de)?;
     }
     if let Some(inner) = inner {
-        js::set(env, spec, "innerError", inner)?;
+        js::set(env, spec, c"innerError", inner)?;
     }
     let factory = FACTORY.with(|f| f.borrow().as_ref().map(|r| r.get()));
     match factory {
@@ -86,7 +86,7 @@ pub fn error_object(env: js::Env, err: &CoreError, inner: Option<Value>) -> Resu
             js::set(
                 env,
                 e,
-                "code",
+                c"code",
                 js::create_string(env, err.kind.error_type())?,
             )?;
             Ok(e)

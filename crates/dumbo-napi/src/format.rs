@@ -46,7 +46,7 @@ pub fn format_sql<'a>(
     js::set(
         raw_env,
         out,
-        "query",
+        c"query",
         js::create_string(raw_env, &formatted.query)?,
     )?;
     let params = js::create_array(raw_env, formatted.params.len())?;
@@ -54,7 +54,7 @@ pub fn format_sql<'a>(
         let shown = dumbo_sql::display_param(p, d);
         js::set_element(raw_env, params, i as u32, values::to_js(raw_env, &shown)?)?;
     }
-    js::set(raw_env, out, "params", params)?;
+    js::set(raw_env, out, c"params", params)?;
     Ok(js::unknown(raw_env, out))
 }
 

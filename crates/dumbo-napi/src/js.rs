@@ -4,7 +4,7 @@
 //! plugin's `canHandle`) is taken off the environment and returned as the error,
 //! so it is rethrown to the caller unchanged.
 
-use std::ffi::{c_char, CString};
+use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 
 use napi::bindgen_prelude::Unknown;
@@ -59,24 +59,27 @@ pub fn is_object(env: Env, v: Value) -> Result<bool> {
     Ok(type_of(env, v)? == VT::napi_object)
 }
 
-fn cstr(name: &str) -> Result<CString> {
-    CString::new(name).map_err(|_| Error::new(Status::InvalidArg, "property name has NUL"))
-}
+// Property names are C-string literals (`c"name"`): no allocation on the hot path.
 
-pub fn get(env: Env, obj: Value, name: &str) -> Result<Value> {
-    let key = cstr(name)?;
+pub fn get(env: Env, obj: Value, name: &CStr) -> Result<Value> {
     let mut out = ptr::null_mut();
     check(env, unsafe {
-        sys::napi_get_named_property(env, obj, key.as_ptr(), &mut out)
+        sys::napi_get_named_property(env, obj, name.as_ptr(), &mut out)
     })?;
     Ok(out)
 }
 
-pub fn set(env: Env, obj: Value, name: &str, value: Value) -> Result<()> {
-    let key = cstr(name)?;
+pub fn set(env: Env, obj: Value, name: &CStr, value: Value) -> Result<()> {
     check(env, unsafe {
-        sys::napi_set_named_property(env, obj, key.as_ptr(), value)
+        sys::napi_set_named_property(env, obj, name.as_ptr(), value)
     })
+}
+
+/// `set` for a name only known at run time (driver error fields).
+pub fn set_dyn(env: Env, obj: Value, name: &str, value: Value) -> Result<()> {
+    let key =
+        CString::new(name).map_err(|_| Error::new(Status::InvalidArg, "property name has NUL"))?;
+    set(env, obj, &key, value)
 }
 
 pub fn get_element(env: Env, arr: Value, i: u32) -> Result<Value> {
@@ -123,7 +126,7 @@ pub fn string(env: Env, v: Value) -> Result<String> {
 }
 
 /// The string value of `obj[name]`, or `None` when it is not a string.
-pub fn get_string_opt(env: Env, obj: Value, name: &str) -> Result<Option<String>> {
+pub fn get_string_opt(env: Env, obj: Value, name: &CStr) -> Result<Option<String>> {
     let v = get(env, obj, name)?;
     if type_of(env, v)? == VT::napi_string {
         Ok(Some(string(env, v)?))
@@ -235,10 +238,13 @@ pub fn call(env: Env, this: Value, f: Value, args: &[Value]) -> Result<Value> {
 }
 
 /// Calls `obj[method](...args)`; a missing method is a TypeError naming it.
-pub fn call_method(env: Env, obj: Value, method: &str, args: &[Value]) -> Result<Value> {
+pub fn call_method(env: Env, obj: Value, method: &CStr, args: &[Value]) -> Result<Value> {
     let f = get(env, obj, method)?;
     if !is_function(env, f)? {
-        return Err(type_error(env, &format!("{method} is not a function")));
+        return Err(type_error(
+            env,
+            &format!("{} is not a function", method.to_string_lossy()),
+        ));
     }
     call(env, obj, f, args)
 }
@@ -310,12 +316,27 @@ impl JsRef {
         Ok(JsRef { env, raw })
     }
 
+    /// A weak reference: does not keep `value` alive (see [`JsRef::get_weak`]).
+    pub fn weak(env: Env, value: Value) -> Result<JsRef> {
+        let mut raw = ptr::null_mut();
+        check(env, unsafe {
+            sys::napi_create_reference(env, value, 0, &mut raw)
+        })?;
+        Ok(JsRef { env, raw })
+    }
+
     pub fn get(&self) -> Result<Value> {
         let mut out = ptr::null_mut();
         check(self.env, unsafe {
             sys::napi_get_reference_value(self.env, self.raw, &mut out)
         })?;
         Ok(out)
+    }
+
+    /// The value of a weak reference, or `None` once it was garbage-collected.
+    pub fn get_weak(&self) -> Result<Option<Value>> {
+        let v = self.get()?;
+        Ok(if v.is_null() { None } else { Some(v) })
     }
 }
 
@@ -387,5 +408,5 @@ pub fn is_thenable(env: Env, v: Value) -> Result<bool> {
     if t != sys::ValueType::napi_object && t != sys::ValueType::napi_function {
         return Ok(false);
     }
-    is_function(env, get(env, v, "then")?)
+    is_function(env, get(env, v, c"then")?)
 }

@@ -31,7 +31,7 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
             &format!("Plugin for connector '{connector}' must be an object"),
         ));
     }
-    match js::get_string_opt(env, plugin, "connector")? {
+    match js::get_string_opt(env, plugin, c"connector")? {
         Some(c) if c == connector => {}
         Some(c) => {
             return Err(js::type_error(
@@ -46,7 +46,7 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
             ))
         }
     }
-    if !js::is_function(env, js::get(env, plugin, "createPool")?)? {
+    if !js::is_function(env, js::get(env, plugin, c"createPool")?)? {
         return Err(js::type_error(
             env,
             &format!("Plugin for connector '{connector}' has no createPool function"),
@@ -57,16 +57,16 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
 
 /// Calls the plugin's `onRegister(registry)` hook, if any, with the JS-side extension registry.
 fn run_on_register(env: js::Env, plugin: Value) -> Result<()> {
-    let hook = js::get(env, plugin, "onRegister")?;
+    let hook = js::get(env, plugin, c"onRegister")?;
     if !js::is_function(env, hook)? {
         return Ok(());
     }
     let global = js::global(env)?;
-    let key = js::get(env, global, "__dumboExtensionRegistryFor")?;
+    let key = js::get(env, global, c"__dumboExtensionRegistryFor")?;
     if !js::is_function(env, key)? {
         return Ok(());
     }
-    let connector = js::get(env, plugin, "connector")?;
+    let connector = js::get(env, plugin, c"connector")?;
     let ext = js::call(env, js::undefined(env)?, key, &[connector])?;
     js::call(env, plugin, hook, &[ext])?;
     Ok(())
@@ -115,8 +115,8 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
     let as_promise = if js::is_thenable(env, produced)? {
         // Normalise foreign thenables into a real promise.
         let global = js::global(env)?;
-        let promise_ctor = js::get(env, global, "Promise")?;
-        js::call_method(env, promise_ctor, "resolve", &[produced])?
+        let promise_ctor = js::get(env, global, c"Promise")?;
+        js::call_method(env, promise_ctor, c"resolve", &[produced])?
     } else {
         js::promise_settled(env, produced, true)?
     };
@@ -142,7 +142,7 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
 /// Picks the connector for `dumbo(options)`: explicit `connector`, then loaded plugins'
 /// `canHandle(options)` in registration order, then the built-in string rules.
 fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String> {
-    if let Some(c) = js::get_string_opt(env, options, "connector")? {
+    if let Some(c) = js::get_string_opt(env, options, c"connector")? {
         return Ok(c);
     }
     let candidates: Vec<(String, Value)> = {
@@ -154,15 +154,15 @@ fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String
         v
     };
     for (connector, plugin) in candidates {
-        let can = js::get(env, plugin, "canHandle")?;
+        let can = js::get(env, plugin, c"canHandle")?;
         if js::is_function(env, can)? && js::truthy(env, js::call(env, plugin, can, &[options])?)? {
             return Ok(connector);
         }
     }
     let cs =
-        match js::get_string_opt(env, options, "connectionString")? {
+        match js::get_string_opt(env, options, c"connectionString")? {
             Some(cs) => cs,
-            None => match js::get_string_opt(env, options, "fileName")? {
+            None => match js::get_string_opt(env, options, c"fileName")? {
                 Some(_) => return Ok(dumbo_core::connection_string::SQLITE_CONNECTOR.to_owned()),
                 None => return Err(errors::to_napi(
                     env,
@@ -276,7 +276,7 @@ impl NativePluginRegistry {
         if let Some(plugin) = loaded {
             return Ok(js::unknown(
                 raw,
-                js::call_method(raw, plugin, "createPool", &[opts])?,
+                js::call_method(raw, plugin, c"createPool", &[opts])?,
             ));
         }
         if !self.state.borrow().has(&connector) {

@@ -13,7 +13,7 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
         return Ok(json);
     }
     let out = js::create_object(env)?;
-    js::set(env, out, "json", json)?;
+    js::set(env, out, c"json", json)?;
     let specials = js::create_array(env, rows.specials.len() * 3)?;
     for (i, cell) in rows.specials.iter().enumerate() {
         let base = (i * 3) as u32;
@@ -37,6 +37,6 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
         };
         js::set_element(env, specials, base + 2, value)?;
     }
-    js::set(env, out, "specials", specials)?;
+    js::set(env, out, c"specials", specials)?;
     Ok(out)
 }

@@ -14,8 +14,8 @@ pub fn read_tokenized(reader: &ValueReader, sql: Value) -> Result<TokenizedSql> 
     if !js::is_object(env, sql)? {
         return Err(not_sql(env));
     }
-    let chunks_v = js::get(env, sql, "sqlChunks")?;
-    let tokens_v = js::get(env, sql, "sqlTokens")?;
+    let chunks_v = js::get(env, sql, c"sqlChunks")?;
+    let tokens_v = js::get(env, sql, c"sqlTokens")?;
     if !js::is_array(env, chunks_v)? || !js::is_array(env, tokens_v)? {
         return Err(not_sql(env));
     }
@@ -40,7 +40,7 @@ fn not_sql(env: js::Env) -> napi::Error {
 }
 
 fn read_mode(env: js::Env, token: Value) -> Result<Option<ArrayMode>> {
-    Ok(match js::get_string_opt(env, token, "mode")?.as_deref() {
+    Ok(match js::get_string_opt(env, token, c"mode")?.as_deref() {
         Some("params") => Some(ArrayMode::Params),
         Some("native") => Some(ArrayMode::Native),
         _ => None,
@@ -66,11 +66,11 @@ fn read_values(reader: &ValueReader, arr: Value) -> Result<Vec<dumbo_core::SqlVa
 fn read_token(reader: &ValueReader, token: Value) -> Result<Token> {
     let env = reader.env;
     let kind = if js::is_object(env, token)? {
-        js::get_string_opt(env, token, "sqlTokenType")?
+        js::get_string_opt(env, token, c"sqlTokenType")?
     } else {
         None
     };
-    let value = || js::get(env, token, "value");
+    let value = || js::get(env, token, c"value");
     match kind.as_deref() {
         Some("SQL_LITERAL") => Ok(Token::Literal(reader.read(value()?)?)),
         Some("SQL_IDENTIFIER") => Ok(Token::Identifier(identifier(env, value()?)?)),
@@ -80,17 +80,17 @@ fn read_token(reader: &ValueReader, token: Value) -> Result<Token> {
             mode: read_mode(env, token)?,
         }),
         Some("SQL_IN") => {
-            let column = js::get(env, token, "column")?;
+            let column = js::get(env, token, c"column")?;
             let column = if js::is_object(env, column)? {
-                js::get(env, column, "value")?
+                js::get(env, column, c"value")?
             } else {
                 column
             };
-            let values = js::get(env, token, "values")?;
+            let values = js::get(env, token, c"values")?;
             let values = if js::is_array(env, values)? {
                 values
             } else {
-                js::get(env, values, "value")?
+                js::get(env, values, c"value")?
             };
             Ok(Token::In {
                 column: identifier(env, column)?,

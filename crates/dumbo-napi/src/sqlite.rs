@@ -30,34 +30,34 @@ fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
     if js::is_nullish(env, obj)? {
         return Ok(p);
     }
-    let int = |name: &str| -> napi::Result<Option<f64>> {
+    let int = |name: &std::ffi::CStr| -> napi::Result<Option<f64>> {
         let v = js::get(env, obj, name)?;
         match js::type_of(env, v)? {
             napi::sys::ValueType::napi_number => Ok(Some(js::number(env, v)?)),
             napi::sys::ValueType::napi_undefined => Ok(None),
             _ => Err(js::type_error(
                 env,
-                &format!("pragmaOptions.{name} must be a number"),
+                &format!("pragmaOptions.{} must be a number", name.to_string_lossy()),
             )),
         }
     };
-    let text = |name: &str| -> napi::Result<Option<String>> {
+    let text = |name: &std::ffi::CStr| -> napi::Result<Option<String>> {
         let v = js::get(env, obj, name)?;
         match js::type_of(env, v)? {
             napi::sys::ValueType::napi_string => Ok(Some(js::string(env, v)?)),
             napi::sys::ValueType::napi_undefined => Ok(None),
             _ => Err(js::type_error(
                 env,
-                &format!("pragmaOptions.{name} must be a string"),
+                &format!("pragmaOptions.{} must be a string", name.to_string_lossy()),
             )),
         }
     };
-    p.journal_mode = text("journal_mode")?;
-    p.synchronous = text("synchronous")?;
-    p.temp_store = text("temp_store")?;
-    p.cache_size = int("cache_size")?.map(|n| n as i64);
-    p.mmap_size = int("mmap_size")?.map(|n| n as i64);
-    p.busy_timeout = match int("busy_timeout")? {
+    p.journal_mode = text(c"journal_mode")?;
+    p.synchronous = text(c"synchronous")?;
+    p.temp_store = text(c"temp_store")?;
+    p.cache_size = int(c"cache_size")?.map(|n| n as i64);
+    p.mmap_size = int(c"mmap_size")?.map(|n| n as i64);
+    p.busy_timeout = match int(c"busy_timeout")? {
         Some(n) if n < 0.0 || !n.is_finite() => {
             return Err(js::type_error(
                 env,
@@ -67,7 +67,7 @@ fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
         Some(n) => Some(n as u64),
         None => None,
     };
-    let fk = js::get(env, obj, "foreign_keys")?;
+    let fk = js::get(env, obj, c"foreign_keys")?;
     p.foreign_keys = match js::type_of(env, fk)? {
         napi::sys::ValueType::napi_boolean => Some(js::boolean(env, fk)?),
         napi::sys::ValueType::napi_undefined => None,
@@ -95,10 +95,10 @@ impl SqliteDatabase {
         if let Some(o) = options {
             let o = o.raw();
             if js::is_object(raw_env, o)? {
-                readonly = js::truthy(raw_env, js::get(raw_env, o, "readonly")?)?;
-                skip = js::truthy(raw_env, js::get(raw_env, o, "skipDatabasePragmas")?)?;
-                user = read_pragmas(raw_env, js::get(raw_env, o, "pragmaOptions")?)?;
-                let s = js::get(raw_env, o, "serializer")?;
+                readonly = js::truthy(raw_env, js::get(raw_env, o, c"readonly")?)?;
+                skip = js::truthy(raw_env, js::get(raw_env, o, c"skipDatabasePragmas")?)?;
+                user = read_pragmas(raw_env, js::get(raw_env, o, c"pragmaOptions")?)?;
+                let s = js::get(raw_env, o, c"serializer")?;
                 if js::is_function(raw_env, s)? {
                     serializer = Some(JsRef::new(raw_env, s)?);
                 }

@@ -117,8 +117,8 @@ impl ValueReader {
         let out = match self.serializer {
             Some(f) => js::call(env, js::undefined(env)?, f, &[v])?,
             None => {
-                let json = js::get(env, js::global(env)?, "JSON")?;
-                js::call_method(env, json, "stringify", &[v])?
+                let json = js::get(env, js::global(env)?, c"JSON")?;
+                js::call_method(env, json, c"stringify", &[v])?
             }
         };
         if js::type_of(env, out)? != VT::napi_string {

@@ -15,7 +15,7 @@ impl DeferredExecutor {
     fn call<'a>(
         &self,
         env: &'a Env,
-        method: &'static str,
+        method: &'static std::ffi::CStr,
         sql: Unknown<'a>,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
@@ -23,7 +23,7 @@ impl DeferredExecutor {
         let a = args(raw, &[Some(sql.raw()), options.map(|o| o.raw())])?;
         Ok(js::unknown(
             raw,
-            forward_async(raw, &self.source, Some("execute"), method, &a)?,
+            forward_async(raw, &self.source, Some(c"execute"), method, &a)?,
         ))
     }
 }
@@ -37,7 +37,7 @@ impl DeferredExecutor {
         sql: Unknown<'a>,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        self.call(env, "query", sql, options)
+        self.call(env, c"query", sql, options)
     }
 
     #[napi(catch_unwind, ts_return_type = "Promise<any>")]
@@ -47,7 +47,7 @@ impl DeferredExecutor {
         sqls: Unknown<'a>,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        self.call(env, "batchQuery", sqls, options)
+        self.call(env, c"batchQuery", sqls, options)
     }
 
     #[napi(catch_unwind, ts_return_type = "Promise<any>")]
@@ -57,7 +57,7 @@ impl DeferredExecutor {
         sql: Unknown<'a>,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        self.call(env, "command", sql, options)
+        self.call(env, c"command", sql, options)
     }
 
     #[napi(catch_unwind, ts_return_type = "Promise<any>")]
@@ -67,6 +67,6 @@ impl DeferredExecutor {
         sqls: Unknown<'a>,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        self.call(env, "batchCommand", sqls, options)
+        self.call(env, c"batchCommand", sqls, options)
     }
 }

@@ -30,14 +30,16 @@ pub fn create_deferred_pool(
         options: JsRef::new(env, options)?,
         registry,
         state: RefCell::new(Deferred::Idle),
+        owner: RefCell::new(None),
     });
     let executor = DeferredExecutor {
         source: Source::Pool(core.clone()),
     };
     // SAFETY: class instances are created on the JS thread of `env`.
-    let pool = unsafe { ToNapiValue::to_napi_value(env, DeferredPool { core }) }?;
+    let pool = unsafe { ToNapiValue::to_napi_value(env, DeferredPool { core: core.clone() }) }?;
     let exec = unsafe { ToNapiValue::to_napi_value(env, executor) }?;
-    js::set(env, pool, "execute", exec)?;
+    js::set(env, pool, c"execute", exec)?;
+    *core.owner.borrow_mut() = Some(JsRef::weak(env, pool)?);
     Ok(pool)
 }
 
@@ -49,7 +51,7 @@ impl DeferredPool {
     fn forward<'a>(
         &self,
         env: &'a Env,
-        method: &'static str,
+        method: &'static std::ffi::CStr,
         given: &[Option<Value>],
     ) -> Result<Unknown<'a>> {
         let raw = env.raw();
@@ -80,7 +82,7 @@ impl DeferredPool {
         env: &'a Env,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        self.forward(env, "connection", &[options.map(|o| o.raw())])
+        self.forward(env, c"connection", &[options.map(|o| o.raw())])
     }
 
     #[napi(catch_unwind, ts_return_type = "Promise<any>")]
@@ -92,7 +94,7 @@ impl DeferredPool {
     ) -> Result<Unknown<'a>> {
         self.forward(
             env,
-            "withConnection",
+            c"withConnection",
             &[Some(handle.raw()), options.map(|o| o.raw())],
         )
     }
@@ -106,7 +108,7 @@ impl DeferredPool {
     ) -> Result<Unknown<'a>> {
         self.forward(
             env,
-            "withTransaction",
+            c"withTransaction",
             &[Some(handle.raw()), options.map(|o| o.raw())],
         )
     }
@@ -128,7 +130,7 @@ impl DeferredPool {
             let a = args(raw, &[opts])?;
             return Ok(js::unknown(
                 raw,
-                js::call_method(raw, pool, "transaction", &a)?,
+                js::call_method(raw, pool, c"transaction", &a)?,
             ));
         }
         let options = match opts {
@@ -148,7 +150,7 @@ impl DeferredPool {
         // SAFETY: created on this env's JS thread.
         let tx_obj = unsafe { ToNapiValue::to_napi_value(raw, DeferredTransaction { source }) }?;
         let exec_obj = unsafe { ToNapiValue::to_napi_value(raw, exec) }?;
-        js::set(raw, tx_obj, "execute", exec_obj)?;
+        js::set(raw, tx_obj, c"execute", exec_obj)?;
         Ok(js::unknown(raw, tx_obj))
     }
 
@@ -159,11 +161,14 @@ impl DeferredPool {
         let raw = env.raw();
         let a = args(raw, &[options.map(|o| o.raw())])?;
         let action = self.core.state.borrow_mut().close();
+        if matches!(action, Close::Value(_)) {
+            self.core.restore_executor(raw)?;
+        }
         let out = match action {
             Close::Nothing => js::promise_settled(raw, js::undefined(raw)?, true)?,
             Close::Value(pool) => {
                 let p = pool.get()?;
-                match js::call_method(raw, p, "close", &a) {
+                match js::call_method(raw, p, c"close", &a) {
                     Ok(v) => v,
                     Err(e) => js::reject_with(raw, e)?,
                 }
@@ -175,7 +180,7 @@ impl DeferredPool {
                     .collect::<Result<_>>()?;
                 let closed = js::then(raw, waiting.get()?, move |env, pool| {
                     let a: Vec<Value> = kept.iter().map(JsRef::get).collect::<Result<_>>()?;
-                    js::call_method(env, pool, "close", &a)
+                    js::call_method(env, pool, c"close", &a)
                 })?;
                 // A load that failed has nothing to close.
                 js::catch(raw, closed, |env, _| js::undefined(env))?

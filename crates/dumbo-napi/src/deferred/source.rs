@@ -2,12 +2,14 @@
 //! registry) or a real transaction (created from the real pool on first use).
 
 use std::cell::RefCell;
+use std::ffi::CStr;
 use std::rc::Rc;
 
 use dumbo_core::deferred::{Deferred, Use};
 use dumbo_core::Error as CoreError;
 use napi::Result;
 
+use super::executor::DeferredExecutor;
 use crate::errors;
 use crate::js::{self, Env, JsRef, Value};
 use crate::registry::{self, Shared};
@@ -17,6 +19,8 @@ pub struct PoolCore {
     pub options: JsRef,
     pub registry: Shared,
     pub state: RefCell<Deferred<JsRef, JsRef>>,
+    /// Weak reference to the deferred pool object itself (weak, so no cycle).
+    pub owner: RefCell<Option<JsRef>>,
 }
 
 pub fn closed_error(env: Env) -> Result<Value> {
@@ -34,6 +38,41 @@ impl PoolCore {
             Use::Ready(p) => Ok(Some(p.get()?)),
             _ => Ok(None),
         }
+    }
+
+    /// From now on `deferredPool.execute` is the real pool's executor: statements no
+    /// longer pass through the deferred layer (an executor taken earlier still
+    /// forwards). This is what keeps automatic mode as fast as direct mode.
+    fn adopt_executor(&self, env: Env, pool: Value) -> Result<()> {
+        let owner = match &*self.owner.borrow() {
+            Some(weak) => weak.get_weak()?,
+            None => None,
+        };
+        if let Some(owner) = owner {
+            let real = js::get(env, pool, c"execute")?;
+            if js::is_object(env, real)? {
+                js::set(env, owner, c"execute", real)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// After `close()`: `execute` is a deferred executor again, which rejects every call
+    /// with the pool's "closed" error whatever the real pool would do.
+    pub fn restore_executor(self: &Rc<Self>, env: Env) -> Result<()> {
+        let owner = match &*self.owner.borrow() {
+            Some(weak) => weak.get_weak()?,
+            None => None,
+        };
+        if let Some(owner) = owner {
+            let exec = DeferredExecutor {
+                source: Source::Pool(self.clone()),
+            };
+            // SAFETY: created on this env's JS thread.
+            let exec = unsafe { napi::bindgen_prelude::ToNapiValue::to_napi_value(env, exec) }?;
+            js::set(env, owner, c"execute", exec)?;
+        }
+        Ok(())
     }
 
     /// A promise of the real pool: resolves the plugin and creates the pool once,
@@ -61,7 +100,7 @@ impl PoolCore {
         let me = self.clone();
         let created = js::then(env, plugin, move |env, plugin| {
             let options = me.options.get()?;
-            let pool = js::call_method(env, plugin, "createPool", &[options])?;
+            let pool = js::call_method(env, plugin, c"createPool", &[options])?;
             if !js::is_object(env, pool)? {
                 return Err(js::type_error(
                     env,
@@ -72,7 +111,10 @@ impl PoolCore {
                 ));
             }
             // If the pool was closed while loading, `close()` closes this late pool.
-            drop(me.state.borrow_mut().loaded(JsRef::new(env, pool)?));
+            let closed_meanwhile = me.state.borrow_mut().loaded(JsRef::new(env, pool)?);
+            if closed_meanwhile.is_none() {
+                me.adopt_executor(env, pool)?;
+            }
             Ok(pool)
         })?;
         let me = self.clone();
@@ -95,7 +137,7 @@ impl PoolCore {
 
 fn message_of(env: Env, reason: Value) -> String {
     if js::is_object(env, reason).unwrap_or(false) {
-        if let Ok(Some(m)) = js::get_string_opt(env, reason, "message") {
+        if let Ok(Some(m)) = js::get_string_opt(env, reason, c"message") {
             return m;
         }
     }
@@ -141,7 +183,7 @@ impl TxCore {
                 Some(o) => vec![o.get()?],
                 None => vec![],
             };
-            let tx = js::call_method(env, pool, "transaction", &args)?;
+            let tx = js::call_method(env, pool, c"transaction", &args)?;
             *me.real.borrow_mut() = Some(JsRef::new(env, tx)?);
             Ok(tx)
         })?;
@@ -190,8 +232,8 @@ impl Source {
 pub fn forward(
     env: Env,
     source: &Source,
-    via: Option<&'static str>,
-    method: &'static str,
+    via: Option<&'static CStr>,
+    method: &'static CStr,
     args: &[Value],
 ) -> Result<Value> {
     if let Some(target) = source.ready()? {
@@ -221,8 +263,8 @@ pub fn forward(
 pub fn forward_async(
     env: Env,
     source: &Source,
-    via: Option<&'static str>,
-    method: &'static str,
+    via: Option<&'static CStr>,
+    method: &'static CStr,
     args: &[Value],
 ) -> Result<Value> {
     match forward(env, source, via, method, args) {

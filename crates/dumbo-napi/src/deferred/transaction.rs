@@ -24,7 +24,7 @@ impl DeferredTransaction {
         let raw = env.raw();
         Ok(js::unknown(
             raw,
-            forward_async(raw, &self.source, None, "begin", &[])?,
+            forward_async(raw, &self.source, None, c"begin", &[])?,
         ))
     }
 
@@ -33,7 +33,7 @@ impl DeferredTransaction {
         let raw = env.raw();
         Ok(js::unknown(
             raw,
-            forward_async(raw, &self.source, None, "commit", &[])?,
+            forward_async(raw, &self.source, None, c"commit", &[])?,
         ))
     }
 
@@ -43,7 +43,7 @@ impl DeferredTransaction {
         let a = args(raw, &[error.map(|e| e.raw())])?;
         Ok(js::unknown(
             raw,
-            forward_async(raw, &self.source, None, "rollback", &a)?,
+            forward_async(raw, &self.source, None, c"rollback", &a)?,
         ))
     }
 
@@ -58,7 +58,7 @@ impl DeferredTransaction {
         let a = args(raw, &[Some(handle.raw()), options.map(|o| o.raw())])?;
         Ok(js::unknown(
             raw,
-            forward_async(raw, &self.source, None, "withTransaction", &a)?,
+            forward_async(raw, &self.source, None, c"withTransaction", &a)?,
         ))
     }
 }
