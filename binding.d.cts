@@ -70,6 +70,14 @@ export declare class SqliteDatabase {
    * returns any (`RETURNING`), in which case rowCount is their number.
    */
   command(sql: unknown): unknown
+  /** `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE). */
+  begin(mode?: string | undefined | null): void
+  commit(): void
+  rollback(): void
+  /** `SAVEPOINT transaction<level>`. */
+  savepoint(level: number): void
+  releaseSavepoint(level: number): void
+  rollbackToSavepoint(level: number): void
   /** Runs trusted SQL text without parameters (transaction control, pragmas). */
   exec(sql: string): void
   get inTransaction(): boolean
@@ -85,10 +93,19 @@ export declare function __provokePanicForTests(): void
 export declare function describeSql(sql: unknown, dialectName: string, serializer?: unknown | undefined | null): string
 
 /**
+ * The built-in connector for a connection string (`'SQLite:sqlite3'`,
+ * `'PostgreSQL:pg'`), or `null`.
+ */
+export declare function detectConnector(connectionString: string): string | null
+
+/**
  * Formats tokenized SQL: `{ query, params }` with upstream's param mapping.
  * `processors` is `'default'` (what `SQL.format` uses) or `'dialect'` (what executors use).
  */
 export declare function formatSql(sql: unknown, dialectName: string, processors?: string | undefined | null, serializer?: unknown | undefined | null): unknown
+
+/** `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets. */
+export declare function parseSqlitePragmas(connectionString: string): unknown
 
 /** `PostgreSQLJSON.field` / `textField`: `src -> 'a'` or `src #> '{a,b}'`. */
 export declare function pgJsonField(sourceSql: string, path: string, asText: boolean): string
@@ -103,3 +120,9 @@ export declare function setErrorFactory(factory: unknown): void
 
 /** `SQLiteJSON.path`: an inline `'$.a.b'` literal from a string or segments. */
 export declare function sqliteJsonPath(path: string | Array<string>): string
+
+/**
+ * `SQLiteConnectionString`: throws InvalidOperationError for anything but
+ * `file:…`, `:memory:`, `/…` and `./…`.
+ */
+export declare function validateSqliteConnectionString(connectionString: string): void

@@ -1,11 +1,9 @@
 'use strict';
 // A Dumbo Connection over one native SQLite database handle: executor, transaction
-// slot (one current transaction per connection, as upstream) and SQLite's BEGIN modes.
-const { InvalidOperationError } = require('../errors.cjs');
+// slot (one current transaction per connection, as upstream).
 const { parseRows } = require('../core/rows.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
-const { TRANSACTION_MODES } = require('./options.cjs');
 
 const SQLITE3_CONNECTOR = 'SQLite:sqlite3';
 
@@ -21,14 +19,6 @@ function runCommand(db, sql) {
   return { rowCount: rows.length, rows };
 }
 
-function beginSql(mode) {
-  const m = String(mode ?? 'IMMEDIATE').toUpperCase();
-  if (!TRANSACTION_MODES.includes(m)) {
-    throw new InvalidOperationError(`Unsupported SQLite transaction mode: ${String(mode)}`);
-  }
-  return `BEGIN ${m} TRANSACTION`;
-}
-
 /**
  * @param getDb () => native SqliteDatabase (opened lazily by the pool)
  * @param onTransaction (active: boolean) => void, told when the outer transaction starts/ends
@@ -39,25 +29,27 @@ function sqliteConnection({ getDb, transactionDefaults = {}, onTransaction = () 
     (sql) => runQuery(getDb(), sql),
     (sql) => runCommand(getDb(), sql),
   );
+  // The SQL of each step (BEGIN <mode>, SAVEPOINT transaction<n>, ...) is the
+  // driver's, in Rust (dumbo_sqlite::transaction).
   const backend = {
     async begin(options) {
-      getDb().exec(beginSql(options.mode));
+      getDb().begin(options.mode === undefined ? undefined : String(options.mode));
       onTransaction(true);
     },
     async commit() {
-      getDb().exec('COMMIT');
+      getDb().commit();
     },
     async rollback() {
-      getDb().exec('ROLLBACK');
+      getDb().rollback();
     },
     async savepoint(level) {
-      getDb().exec(`SAVEPOINT transaction${level}`);
+      getDb().savepoint(level);
     },
     async releaseSavepoint(level) {
-      getDb().exec(`RELEASE transaction${level}`);
+      getDb().releaseSavepoint(level);
     },
     async rollbackToSavepoint(level) {
-      getDb().exec(`ROLLBACK TO transaction${level}`);
+      getDb().rollbackToSavepoint(level);
     },
     async close() {
       current = null;

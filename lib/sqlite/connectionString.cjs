@@ -1,7 +1,8 @@
 'use strict';
-// Port of upstream storage/sqlite/core/connections/connectionString.ts (JS-side
-// validators kept for API compatibility; the driver parses again in Rust).
+// Upstream's SQLite connection-string helpers (storage/sqlite/core/connections/
+// connectionString.ts) under their upstream names; the rules live in Rust.
 const { InvalidOperationError } = require('../errors.cjs');
+const { binding } = require('../native.cjs');
 
 const InMemorySQLiteDatabase = ':memory:';
 
@@ -16,41 +17,24 @@ const DEFAULT_SQLITE_PRAGMA_OPTIONS = Object.freeze({
 });
 
 function isSQLiteConnectionString(cs) {
-  return (
-    typeof cs === 'string' &&
-    (cs.startsWith('file:') || cs === ':memory:' || cs.startsWith('/') || cs.startsWith('./'))
-  );
+  return typeof cs === 'string' && binding.detectConnector(cs) === 'SQLite:sqlite3';
 }
 
 /** Validates and returns the string (upstream's branded validator). */
 function SQLiteConnectionString(cs) {
-  if (!isSQLiteConnectionString(cs)) {
+  if (typeof cs !== 'string') {
     throw new InvalidOperationError(
       `Invalid SQLite connection string: ${cs}. It should start with "file:", ":memory:", "/", or "./".`,
     );
   }
+  binding.validateSqliteConnectionString(cs);
   return cs;
 }
 
+/** The pragmas set by a `file:` URI's query parameters (a number that does not parse is left out). */
 function parsePragmasFromConnectionString(cs) {
-  if (typeof cs !== 'string' || !cs.startsWith('file:')) return {};
-  let params;
-  try {
-    params = new URL(cs).searchParams;
-  } catch {
-    return {};
-  }
-  const out = {};
-  if (params.has('journal_mode')) out.journal_mode = params.get('journal_mode');
-  if (params.has('synchronous')) out.synchronous = params.get('synchronous');
-  for (const key of ['cache_size', 'busy_timeout', 'mmap_size']) {
-    if (params.has(key)) out[key] = parseInt(params.get(key), 10);
-  }
-  if (params.has('foreign_keys')) {
-    out.foreign_keys = ['true', 'on', '1'].includes(params.get('foreign_keys').toLowerCase());
-  }
-  if (params.has('temp_store')) out.temp_store = params.get('temp_store').toUpperCase();
-  return out;
+  if (typeof cs !== 'string') return {};
+  return binding.parseSqlitePragmas(cs);
 }
 
 function isInMemoryDatabase(options) {

@@ -57,4 +57,4 @@ function resolveSqliteOptions(options) {
   };
 }
 
-module.exports = { resolveSqliteOptions, TRANSACTION_MODES: MODES };
+module.exports = { resolveSqliteOptions };

@@ -292,3 +292,10 @@ impl Default for NativePluginRegistry {
         Self::new()
     }
 }
+
+/// The built-in connector for a connection string (`'SQLite:sqlite3'`,
+/// `'PostgreSQL:pg'`), or `null`.
+#[napi_derive::napi(js_name = "detectConnector", catch_unwind)]
+pub fn detect_builtin_connector(connection_string: String) -> Option<String> {
+    detect_connector(&connection_string).map(str::to_owned)
+}

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use dumbo_core::Error as CoreError;
 use dumbo_sql::{Dialect, Processors};
-use dumbo_sqlite::{OpenOptions, PragmaOptions, SqliteConnection};
+use dumbo_sqlite::{transaction, OpenOptions, PragmaOptions, SqliteConnection};
 use napi::bindgen_prelude::Unknown;
 use napi::{Env, JsValue, Result};
 
@@ -168,6 +168,46 @@ impl SqliteDatabase {
         Ok(js::unknown(raw_env, v))
     }
 
+    /// `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE).
+    #[napi(catch_unwind)]
+    pub fn begin(&self, env: &Env, mode: Option<String>) -> Result<()> {
+        let raw = env.raw();
+        let sql = transaction::begin_sql(mode.as_deref()).map_err(|e| errors::to_napi(raw, e))?;
+        self.with_conn(raw, |c| c.execute_batch(&sql))
+    }
+
+    #[napi(catch_unwind)]
+    pub fn commit(&self, env: &Env) -> Result<()> {
+        self.with_conn(env.raw(), |c| c.execute_batch(transaction::COMMIT_SQL))
+    }
+
+    #[napi(catch_unwind)]
+    pub fn rollback(&self, env: &Env) -> Result<()> {
+        self.with_conn(env.raw(), |c| c.execute_batch(transaction::ROLLBACK_SQL))
+    }
+
+    /// `SAVEPOINT transaction<level>`.
+    #[napi(catch_unwind)]
+    pub fn savepoint(&self, env: &Env, level: u32) -> Result<()> {
+        self.with_conn(env.raw(), |c| {
+            c.execute_batch(&transaction::savepoint_sql(level))
+        })
+    }
+
+    #[napi(catch_unwind)]
+    pub fn release_savepoint(&self, env: &Env, level: u32) -> Result<()> {
+        self.with_conn(env.raw(), |c| {
+            c.execute_batch(&transaction::release_sql(level))
+        })
+    }
+
+    #[napi(catch_unwind)]
+    pub fn rollback_to_savepoint(&self, env: &Env, level: u32) -> Result<()> {
+        self.with_conn(env.raw(), |c| {
+            c.execute_batch(&transaction::rollback_to_sql(level))
+        })
+    }
+
     /// Runs trusted SQL text without parameters (transaction control, pragmas).
     #[napi(catch_unwind)]
     pub fn exec(&self, env: &Env, sql: String) -> Result<()> {
@@ -197,4 +237,44 @@ impl SqliteDatabase {
             None => Ok(()),
         }
     }
+}
+
+/// `SQLiteConnectionString`: throws InvalidOperationError for anything but
+/// `file:…`, `:memory:`, `/…` and `./…`.
+#[napi_derive::napi(js_name = "validateSqliteConnectionString", catch_unwind)]
+pub fn validate_sqlite_connection_string(env: &Env, connection_string: String) -> Result<()> {
+    dumbo_sqlite::connection_string::validate(&connection_string)
+        .map_err(|e| errors::to_napi(env.raw(), e))
+}
+
+/// `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets.
+#[napi_derive::napi(js_name = "parseSqlitePragmas", catch_unwind)]
+pub fn parse_sqlite_pragmas<'a>(env: &'a Env, connection_string: String) -> Result<Unknown<'a>> {
+    let raw = env.raw();
+    let p = dumbo_sqlite::connection_string::parse_pragmas(&connection_string);
+    let out = js::create_object(raw)?;
+    let texts = [
+        (c"journal_mode", &p.journal_mode),
+        (c"synchronous", &p.synchronous),
+        (c"temp_store", &p.temp_store),
+    ];
+    for (name, value) in texts {
+        if let Some(v) = value {
+            js::set(raw, out, name, js::create_string(raw, v)?)?;
+        }
+    }
+    let numbers = [
+        (c"cache_size", p.cache_size.map(|n| n as f64)),
+        (c"busy_timeout", p.busy_timeout.map(|n| n as f64)),
+        (c"mmap_size", p.mmap_size.map(|n| n as f64)),
+    ];
+    for (name, value) in numbers {
+        if let Some(n) = value {
+            js::set(raw, out, name, js::create_number(raw, n)?)?;
+        }
+    }
+    if let Some(fk) = p.foreign_keys {
+        js::set(raw, out, c"foreign_keys", js::create_bool(raw, fk)?)?;
+    }
+    Ok(js::unknown(raw, out))
 }

@@ -2,6 +2,7 @@
 //! `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
 //! `parsePragmasFromConnectionString`.
 
+use dumbo_core::connection_string::{detect_connector, SQLITE_CONNECTOR};
 use dumbo_core::{Error, Result};
 
 use crate::pragmas::PragmaOptions;
@@ -12,7 +13,8 @@ pub const IN_MEMORY: &str = ":memory:";
 /// Accepts `file:…`, exactly `:memory:`, `/…` and `./…`, like upstream's
 /// `SQLiteConnectionString`.
 pub fn validate(cs: &str) -> Result<()> {
-    if cs.starts_with("file:") || cs == IN_MEMORY || cs.starts_with('/') || cs.starts_with("./") {
+    // One prefix rule for the project: the one `dumbo()` uses to pick the connector.
+    if detect_connector(cs) == Some(SQLITE_CONNECTOR) {
         Ok(())
     } else {
         Err(Error::invalid_operation(format!(

@@ -18,9 +18,10 @@ pub fn begin_sql(mode: Option<&str>) -> Result<String> {
         Some(m) if m.eq_ignore_ascii_case("IMMEDIATE") => "IMMEDIATE",
         Some(m) if m.eq_ignore_ascii_case("EXCLUSIVE") => "EXCLUSIVE",
         Some(m) => {
+            // Modes are DEFERRED, IMMEDIATE or EXCLUSIVE (case-insensitive).
             return Err(Error::invalid_operation(format!(
-                "Invalid SQLite transaction mode: \"{m}\". Expected one of: DEFERRED, IMMEDIATE, EXCLUSIVE."
-            )))
+                "Unsupported SQLite transaction mode: {m}"
+            )));
         }
     };
     Ok(format!("BEGIN {mode} TRANSACTION"))
