@@ -5,7 +5,8 @@ const { sqliteFormatter, SQLiteJSON } = require('../lib/sqlite/formatter.cjs');
 const { sqlite3Pool, sqliteAmbientConnectionPool } = require('../lib/sqlite/pool.cjs');
 const { sqliteConnection } = require('../lib/sqlite/connection.cjs');
 const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
-const { mapSqliteError, DumboError } = require('../lib/errors.cjs');
+const { DumboError } = require('../lib/errors.cjs');
+const { mapSqliteError } = require('../lib/errorMappers.cjs');
 
 const isSQLiteError = (error) =>
   error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');

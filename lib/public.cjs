@@ -2,6 +2,7 @@
 // Everything the root entry exports besides dumbo() and the registry.
 module.exports = {
   ...require('./errors.cjs'),
+  ...require('./errorMappers.cjs'),
   ...require('./sql/index.cjs'),
   ...require('./query.cjs'),
   ...require('./serializer.cjs'),

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const errors = require('../../lib/errors.cjs');
-const { DumboError, mapSqliteError, mapPostgresError } = errors;
+const { DumboError } = errors;
+const { mapSqliteError, mapPostgresError } = require('../../lib/errorMappers.cjs');
 
 const driverError = (code, message) => Object.assign(new Error(message), { code });
 
