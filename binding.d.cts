@@ -44,7 +44,8 @@ export declare class DeferredTransaction {
 }
 
 export declare class NativePluginRegistry {
-  constructor()
+  /** `extensionsFor(connector)` returns the registry a plugin's `onRegister` hook gets. */
+  constructor(extensionsFor?: unknown | undefined | null)
   /** `register(connector, plugin | () => Promise<plugin>)`. */
   register(connector: unknown, plugin: unknown): void
   /** A promise of the plugin; rejects with NotRegisteredError when there is none. */

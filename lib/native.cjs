@@ -9,10 +9,11 @@ binding.setErrorFactory((spec) => fromNative(spec));
 
 const REGISTRY_KEY = Symbol.for('@event-driven-io/dumbo:native-plugin-registry');
 
-function nativeRegistry() {
+/** This thread's registry; `extensionsFor(connector)` serves plugins' onRegister hooks. */
+function nativeRegistry(extensionsFor) {
   let registry = globalThis[REGISTRY_KEY];
   if (!registry) {
-    registry = new binding.NativePluginRegistry();
+    registry = new binding.NativePluginRegistry(extensionsFor);
     Object.defineProperty(globalThis, REGISTRY_KEY, { value: registry });
   }
   return registry;

@@ -3,7 +3,6 @@
 // plus the extension registry for extensions unknown at compile time (RFC 4.4).
 const { nativeRegistry } = require('./native.cjs');
 
-const native = nativeRegistry();
 const EXTENSIONS_KEY = Symbol.for('@event-driven-io/dumbo:extensions');
 
 function extensionStore() {
@@ -24,16 +23,16 @@ const extensions = {
   },
 };
 
-// Used by the native registry to hand a plugin's onRegister hook its registry.
-if (typeof globalThis.__dumboExtensionRegistryFor !== 'function') {
-  Object.defineProperty(globalThis, '__dumboExtensionRegistryFor', {
-    value: (connector) => ({
-      provide: (name, value) => extensions.register(connector, name, value),
-      register: (name, value) => extensions.register(connector, name, value),
-      get: (name) => extensions.get(connector, name),
-    }),
-  });
+/** What a plugin's onRegister(registry) hook receives: its connector's extensions. */
+function extensionsFor(connector) {
+  return {
+    provide: (name, value) => extensions.register(connector, name, value),
+    register: (name, value) => extensions.register(connector, name, value),
+    get: (name) => extensions.get(connector, name),
+  };
 }
+
+const native = nativeRegistry(extensionsFor);
 
 const pluginRegistry = {
   register: (connector, plugin) => native.register(connector, plugin),

@@ -325,3 +325,44 @@ describe('pluginRegistry', () => {
     });
   });
 });
+
+describe('pluginRegistry.extensions and onRegister', () => {
+  it('extensions.register/get store values per connector and name', () => {
+    const ext = { analytics: true };
+    pluginRegistry.extensions.register('Fake:ext', 'analytics', ext);
+    assert.equal(pluginRegistry.extensions.get('Fake:ext', 'analytics'), ext);
+    assert.equal(pluginRegistry.extensions.get('Fake:ext', 'other'), undefined);
+    assert.equal(pluginRegistry.extensions.get('Fake:other', 'analytics'), undefined);
+  });
+
+  it('onRegister runs once when a plugin is registered; provide() lands in extensions', () => {
+    const seen = [];
+    const plugin = fakePlugin('Fake:hook', {
+      onRegister(registry) {
+        seen.push(registry);
+        registry.provide('pongo:schema', 'partitioning');
+      },
+    });
+    pluginRegistry.register('Fake:hook', plugin);
+    pluginRegistry.register('Fake:hook', plugin); // same object again: no-op, no second call
+    assert.equal(seen.length, 1);
+    assert.equal(pluginRegistry.extensions.get('Fake:hook', 'pongo:schema'), 'partitioning');
+    assert.equal(typeof globalThis.__dumboExtensionRegistryFor, 'undefined');
+  });
+
+  it('onRegister of a lazy plugin runs when it is loaded, once', async () => {
+    let calls = 0;
+    const plugin = fakePlugin('Fake:lazy-hook', {
+      onRegister(registry) {
+        calls++;
+        registry.provide('feature', 'on');
+      },
+    });
+    pluginRegistry.register('Fake:lazy-hook', async () => plugin);
+    assert.equal(calls, 0);
+    await Promise.all([pluginRegistry.resolve('Fake:lazy-hook'), pluginRegistry.resolve('Fake:lazy-hook')]);
+    await pluginRegistry.resolve('Fake:lazy-hook');
+    assert.equal(calls, 1);
+    assert.equal(pluginRegistry.extensions.get('Fake:lazy-hook', 'feature'), 'on');
+  });
+});

@@ -16,7 +16,15 @@ use crate::errors;
 use crate::js::{self, JsRef, Value};
 
 pub(crate) type State = Registry<JsRef, JsRef, JsRef>;
-pub(crate) type Shared = Rc<RefCell<State>>;
+
+/// The registry state shared with the deferred pools it creates.
+pub(crate) struct RegistryShared {
+    rules: RefCell<State>,
+    /// `(connector) => registry` handed to a plugin's `onRegister` hook.
+    extensions_for: Option<JsRef>,
+}
+
+pub(crate) type Shared = Rc<RegistryShared>;
 
 #[napi_derive::napi]
 pub struct NativePluginRegistry {
@@ -55,19 +63,23 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
     Ok(())
 }
 
-/// Calls the plugin's `onRegister(registry)` hook, if any, with the JS-side extension registry.
-fn run_on_register(env: js::Env, plugin: Value) -> Result<()> {
+/// Calls the plugin's `onRegister(registry)` hook, if any, with the extension
+/// registry for its connector.
+fn run_on_register(env: js::Env, state: &Shared, plugin: Value) -> Result<()> {
     let hook = js::get(env, plugin, c"onRegister")?;
     if !js::is_function(env, hook)? {
         return Ok(());
     }
-    let global = js::global(env)?;
-    let key = js::get(env, global, c"__dumboExtensionRegistryFor")?;
-    if !js::is_function(env, key)? {
+    let Some(extensions_for) = &state.extensions_for else {
         return Ok(());
-    }
+    };
     let connector = js::get(env, plugin, c"connector")?;
-    let ext = js::call(env, js::undefined(env)?, key, &[connector])?;
+    let ext = js::call(
+        env,
+        js::undefined(env)?,
+        extensions_for.get()?,
+        &[connector],
+    )?;
     js::call(env, plugin, hook, &[ext])?;
     Ok(())
 }
@@ -76,7 +88,7 @@ fn run_on_register(env: js::Env, plugin: Value) -> Result<()> {
 fn register_concrete(env: js::Env, state: &Shared, connector: &str, plugin: Value) -> Result<bool> {
     validate_plugin(env, connector, plugin)?;
     let r = JsRef::new(env, plugin)?;
-    let outcome = state.borrow_mut().register_concrete(connector, r, |a, b| {
+    let outcome = state.rules.borrow_mut().register_concrete(connector, r, |a, b| {
         matches!((a.get(), b.get()), (Ok(x), Ok(y)) if js::strict_equals(env, x, y).unwrap_or(false))
     });
     match outcome {
@@ -93,7 +105,7 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
         Load(Value),
     }
     let next = {
-        let reg = state.borrow();
+        let reg = state.rules.borrow();
         match reg.entry(connector) {
             None | Some(Entry::Vacant) => {
                 let err = errors::error_object(env, &rules::not_registered(connector), None)?;
@@ -124,16 +136,16 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
     let loaded = js::then(env, as_promise, move |env, plugin| {
         // A module namespace or wrapper may be returned; the plugin itself is required.
         register_concrete(env, &s1, &c1, plugin)?;
-        run_on_register(env, plugin)?;
+        run_on_register(env, &s1, plugin)?;
         Ok(plugin)
     })?;
     let (s2, c2) = (state.clone(), connector.to_owned());
     let guarded = js::catch(env, loaded, move |env, reason| {
-        s2.borrow_mut().loading_failed(&c2);
+        s2.rules.borrow_mut().loading_failed(&c2);
         Err(js::error_from_value(env, reason))
     })?;
     let waiter = JsRef::new(env, guarded)?;
-    if let Err(w) = state.borrow_mut().start_loading(connector, waiter) {
+    if let Err(w) = state.rules.borrow_mut().start_loading(connector, waiter) {
         drop(w);
     }
     Ok(guarded)
@@ -146,7 +158,7 @@ fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String
         return Ok(c);
     }
     let candidates: Vec<(String, Value)> = {
-        let reg = state.borrow();
+        let reg = state.rules.borrow();
         let mut v = Vec::new();
         for (c, p) in reg.concrete() {
             v.push((c.to_owned(), p.get()?));
@@ -175,7 +187,7 @@ fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String
     match detect_connector(&cs) {
         Some(c) => Ok(c.to_owned()),
         None => {
-            let reg = state.borrow();
+            let reg = state.rules.borrow();
             Err(errors::to_napi(
                 env,
                 unsupported_connection_string(&cs, &reg.list()),
@@ -186,11 +198,21 @@ fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String
 
 #[napi_derive::napi]
 impl NativePluginRegistry {
-    #[napi(constructor)]
-    pub fn new() -> Self {
-        NativePluginRegistry {
-            state: Rc::new(RefCell::new(Registry::default())),
-        }
+    /// `extensionsFor(connector)` returns the registry a plugin's `onRegister` hook gets.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(env: &Env, extensions_for: Option<Unknown<'_>>) -> Result<Self> {
+        let raw = env.raw();
+        let extensions_for = match extensions_for {
+            Some(f) if js::is_function(raw, f.raw())? => Some(JsRef::new(raw, f.raw())?),
+            Some(_) => return Err(js::type_error(raw, "extensionsFor must be a function")),
+            None => None,
+        };
+        Ok(NativePluginRegistry {
+            state: Rc::new(RegistryShared {
+                rules: RefCell::new(Registry::default()),
+                extensions_for,
+            }),
+        })
     }
 
     /// `register(connector, plugin | () => Promise<plugin>)`.
@@ -209,7 +231,12 @@ impl NativePluginRegistry {
         let p = plugin.raw();
         if js::is_function(env, p)? {
             let loader = JsRef::new(env, p)?;
-            drop(self.state.borrow_mut().register_lazy(&connector, loader));
+            drop(
+                self.state
+                    .rules
+                    .borrow_mut()
+                    .register_lazy(&connector, loader),
+            );
             return Ok(());
         }
         if !js::is_object(env, p)? {
@@ -219,7 +246,7 @@ impl NativePluginRegistry {
             ));
         }
         if register_concrete(env, &self.state, &connector, p)? {
-            run_on_register(env, p)?;
+            run_on_register(env, &self.state, p)?;
         }
         Ok(())
     }
@@ -235,7 +262,7 @@ impl NativePluginRegistry {
     #[napi(catch_unwind)]
     pub fn try_get_sync<'a>(&self, env: &'a Env, connector: String) -> Result<Unknown<'a>> {
         let raw = env.raw();
-        let v = match self.state.borrow().try_get(&connector) {
+        let v = match self.state.rules.borrow().try_get(&connector) {
             Some(p) => p.get()?,
             None => js::undefined(raw)?,
         };
@@ -245,6 +272,7 @@ impl NativePluginRegistry {
     #[napi]
     pub fn list(&self) -> Vec<String> {
         self.state
+            .rules
             .borrow()
             .list()
             .into_iter()
@@ -254,7 +282,7 @@ impl NativePluginRegistry {
 
     #[napi]
     pub fn has(&self, connector: String) -> bool {
-        self.state.borrow().has(&connector)
+        self.state.rules.borrow().has(&connector)
     }
 
     /// `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool.
@@ -269,7 +297,7 @@ impl NativePluginRegistry {
             ));
         }
         let connector = pick_connector(raw, &self.state, opts)?;
-        let loaded = match self.state.borrow().try_get(&connector) {
+        let loaded = match self.state.rules.borrow().try_get(&connector) {
             Some(p) => Some(p.get()?),
             None => None,
         };
@@ -279,17 +307,11 @@ impl NativePluginRegistry {
                 js::call_method(raw, plugin, c"createPool", &[opts])?,
             ));
         }
-        if !self.state.borrow().has(&connector) {
+        if !self.state.rules.borrow().has(&connector) {
             return Err(errors::to_napi(raw, rules::not_registered(&connector)));
         }
         let pool = create_deferred_pool(raw, self.state.clone(), connector, opts)?;
         Ok(js::unknown(raw, pool))
-    }
-}
-
-impl Default for NativePluginRegistry {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
