@@ -79,10 +79,6 @@ export declare class SqliteDatabase {
   savepoint(level: number): void
   releaseSavepoint(level: number): void
   rollbackToSavepoint(level: number): void
-  /** Runs trusted SQL text without parameters (transaction control, pragmas). */
-  exec(sql: string): void
-  get inTransaction(): boolean
-  get isOpen(): boolean
   /** Closes the connection; closing twice is a no-op. */
   close(): void
 }

@@ -208,26 +208,6 @@ impl SqliteDatabase {
         })
     }
 
-    /// Runs trusted SQL text without parameters (transaction control, pragmas).
-    #[napi(catch_unwind)]
-    pub fn exec(&self, env: &Env, sql: String) -> Result<()> {
-        self.with_conn(env.raw(), |c| c.execute_batch(&sql))
-    }
-
-    #[napi(getter)]
-    pub fn in_transaction(&self) -> bool {
-        self.conn
-            .borrow()
-            .as_ref()
-            .map(|c| !c.is_autocommit())
-            .unwrap_or(false)
-    }
-
-    #[napi(getter)]
-    pub fn is_open(&self) -> bool {
-        self.conn.borrow().is_some()
-    }
-
     /// Closes the connection; closing twice is a no-op.
     #[napi(catch_unwind)]
     pub fn close(&self, env: &Env) -> Result<()> {
