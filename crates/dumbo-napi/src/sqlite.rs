@@ -104,13 +104,10 @@ impl SqliteDatabase {
                 }
             }
         }
-        let from_uri = dumbo_sqlite::connection_string::parse_pragmas(&path);
-        let pragmas = user.merged_over(from_uri.merged_over(PragmaOptions::defaults()));
         let conn = SqliteConnection::open(&OpenOptions {
-            path,
             readonly,
-            pragmas,
             skip_database_pragmas: skip,
+            ..OpenOptions::with_pragmas(path, user)
         })
         .map_err(|e| errors::to_napi(raw_env, e))?;
         Ok(SqliteDatabase {

@@ -43,8 +43,14 @@ impl OpenOptions {
     /// Read-write options for `path` with upstream's pragma precedence applied
     /// (defaults overridden by the `file:` URI's query parameters).
     pub fn new(path: impl Into<String>) -> Self {
+        Self::with_pragmas(path, PragmaOptions::default())
+    }
+
+    /// Read-write options whose pragmas follow upstream's precedence:
+    /// defaults < the `file:` URI's query parameters < `user` (`pragmaOptions`).
+    pub fn with_pragmas(path: impl Into<String>, user: PragmaOptions) -> Self {
         let path = path.into();
-        let pragmas = parse_pragmas(&path).merged_over(PragmaOptions::defaults());
+        let pragmas = user.merged_over(parse_pragmas(&path).merged_over(PragmaOptions::defaults()));
         OpenOptions {
             path,
             readonly: false,
