@@ -17,6 +17,17 @@ pub enum SpecialValue {
     Float(f64),
     /// A timestamp as epoch milliseconds (becomes a `Date`).
     Date(f64),
+    /// A wall-clock timestamp without a time zone (PostgreSQL `timestamp`, `date`),
+    /// as milliseconds since the epoch read as if it were UTC. Becomes a `Date` in
+    /// the process's local time zone, as node-postgres does.
+    LocalDate(f64),
+    /// JSON text to be deserialized by the pool's serializer (PostgreSQL `json`/`jsonb`
+    /// when a custom serializer is configured).
+    Json(String),
+    /// An array whose elements need special handling (`int8[]`, `bytea[]`, ...).
+    Array(Vec<SpecialValue>),
+    /// A NULL element inside a special array.
+    Null,
 }
 
 /// One patch: row index, column index, value.

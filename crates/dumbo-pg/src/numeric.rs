@@ -1,0 +1,1 @@
+//! PostgreSQL numeric (binary) to decimal text (helper B).
