@@ -15,6 +15,7 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
     let out = js::create_object(env)?;
     js::set(env, out, c"json", json)?;
     let specials = js::create_array(env, rows.specials.len() * 3)?;
+    let mut json_cells = Vec::new();
     for (i, cell) in rows.specials.iter().enumerate() {
         let base = (i * 3) as u32;
         js::set_element(
@@ -29,14 +30,60 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
             .map(String::as_str)
             .unwrap_or("");
         js::set_element(env, specials, base + 1, js::create_string(env, column)?)?;
-        let value = match &cell.value {
-            SpecialValue::BigInt(n) => js::create_bigint_i64(env, *n)?,
-            SpecialValue::Blob(b) => js::create_buffer(env, b)?,
-            SpecialValue::Float(f) => js::create_number(env, *f)?,
-            SpecialValue::Date(ms) => js::create_date(env, *ms)?,
-        };
+        let value = special_to_js(env, &cell.value)?;
+        if contains_json(&cell.value) {
+            json_cells.push(base + 2);
+        }
         js::set_element(env, specials, base + 2, value)?;
     }
     js::set(env, out, c"specials", specials)?;
+    if !json_cells.is_empty() {
+        // Positions in `specials` holding JSON text for the pool's serializer.
+        let list = js::create_array(env, json_cells.len())?;
+        for (i, at) in json_cells.iter().enumerate() {
+            js::set_element(env, list, i as u32, js::create_number(env, *at as f64)?)?;
+        }
+        js::set(env, out, c"jsonCells", list)?;
+    }
     Ok(out)
+}
+
+fn contains_json(value: &SpecialValue) -> bool {
+    match value {
+        SpecialValue::Json(_) => true,
+        SpecialValue::Array(items) => items.iter().any(contains_json),
+        _ => false,
+    }
+}
+
+fn special_to_js(env: Env, value: &SpecialValue) -> Result<Value> {
+    match value {
+        SpecialValue::BigInt(n) => js::create_bigint_i64(env, *n),
+        SpecialValue::Blob(b) => js::create_buffer(env, b),
+        SpecialValue::Float(f) => js::create_number(env, *f),
+        SpecialValue::Date(ms) => js::create_date(env, *ms),
+        SpecialValue::LocalDate(ms) => local_date(env, *ms),
+        SpecialValue::Json(text) => js::create_string(env, text),
+        SpecialValue::Null => js::null(env),
+        SpecialValue::Array(items) => {
+            let array = js::create_array(env, items.len())?;
+            for (i, item) in items.iter().enumerate() {
+                js::set_element(env, array, i as u32, special_to_js(env, item)?)?;
+            }
+            Ok(array)
+        }
+    }
+}
+
+/// A wall-clock time read in the process's time zone (`new Date(y, m, d, ...)`):
+/// shift the UTC reading by the zone offset in force at that instant.
+fn local_date(env: Env, wall_ms: f64) -> Result<Value> {
+    let offset_minutes = |date: Value| -> Result<f64> {
+        let f = js::get(env, date, c"getTimezoneOffset")?;
+        js::number(env, js::call(env, date, f, &[])?)
+    };
+    let first = offset_minutes(js::create_date(env, wall_ms)?)?;
+    let guess = wall_ms + first * 60_000.0;
+    let second = offset_minutes(js::create_date(env, guess)?)?;
+    js::create_date(env, wall_ms + second * 60_000.0)
 }
