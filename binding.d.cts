@@ -58,6 +58,52 @@ export declare class NativePluginRegistry {
   dumbo(options: unknown): unknown
 }
 
+export declare class PgConnection {
+  /**
+   * A new, unpooled connection (`pooled: false`).
+   * `options`: `{ database?, connectTimeoutMillis?, serialize?, rawJson? }`.
+   */
+  static connectDirect(connectionString: string, options?: unknown | undefined | null): Promise<PgConnection>
+  /** Runs one statement. */
+  execute(sql: unknown, options?: unknown | undefined | null): Promise<unknown>
+  /** `BEGIN [ISOLATION LEVEL …] [READ ONLY]`. */
+  begin(isolationLevel?: string | undefined | null, readonly?: boolean | undefined | null): Promise<unknown>
+  commit(): Promise<unknown>
+  rollback(): Promise<unknown>
+  savepoint(level: number): Promise<unknown>
+  releaseSavepoint(level: number): Promise<unknown>
+  rollbackToSavepoint(level: number): Promise<unknown>
+  /** Asks the server to cancel the statement running on this connection. */
+  cancel(): Promise<unknown>
+  /**
+   * Returns the client to its pool (or closes a direct one). With `discard`, a
+   * pooled client is closed instead of reused (after a cancel or a broken
+   * transaction). Releasing twice is a no-op.
+   */
+  release(discard?: boolean | undefined | null): void
+  get isReleased(): boolean
+}
+
+export declare class PgPool {
+  /**
+   * Opens (or joins) the shared pool for `connectionString` + `database`.
+   * `options`: `{ database?, max?, connectionTimeoutMillis?, connectTimeoutMillis?,
+   * serialize?, rawJson? }`. No I/O happens until the first query.
+   */
+  static open(connectionString: string, options?: unknown | undefined | null): PgPool
+  /** Runs one statement on a connection borrowed for just that statement. */
+  execute(sql: unknown, options?: unknown | undefined | null): Promise<unknown>
+  /** Checks a connection out of the pool (resolves to a `PgConnection`). */
+  connect(): Promise<PgConnection>
+  /**
+   * Gives up this handle's share of the pool; the pool closes with its last
+   * user (or at once with `force`). Returns whether the pool was closed.
+   */
+  close(force?: boolean | undefined | null): boolean
+  /** `{ size, available, waiting, max }` of the native pool. */
+  status(): unknown
+}
+
 export declare class SqliteDatabase {
   /**
    * Opens `path` (a file path, `:memory:` or a `file:` URI).
@@ -86,6 +132,12 @@ export declare class SqliteDatabase {
 /** Provokes a Rust panic, to prove it surfaces as a JS error and never aborts Node. */
 export declare function __provokePanicForTests(): void
 
+/**
+ * `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects; resolves
+ * `{ successful, errorType?, code?, error? }`.
+ */
+export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
+
 /** A readable rendering with every parameter inlined (the migration hash input). */
 export declare function describeSql(sql: unknown, dialectName: string, serializer?: unknown | undefined | null): string
 
@@ -95,11 +147,17 @@ export declare function describeSql(sql: unknown, dialectName: string, serialize
  */
 export declare function detectConnector(connectionString: string): string | null
 
+/** `endAllPgPools`: closes every shared pool. */
+export declare function endAllPgPools(): void
+
 /**
  * Formats tokenized SQL: `{ query, params }` with upstream's param mapping.
  * `processors` is `'default'` (what `SQL.format` uses) or `'dialect'` (what executors use).
  */
 export declare function formatSql(sql: unknown, dialectName: string, processors?: string | undefined | null, serializer?: unknown | undefined | null): unknown
+
+/** `parseDatabaseName`: the database a connection string names, or null. */
+export declare function parsePgDatabaseName(connectionString: string): string | null
 
 /** `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets. */
 export declare function parseSqlitePragmas(connectionString: string): unknown
@@ -117,6 +175,12 @@ export declare function setErrorFactory(factory: unknown): void
 
 /** `SQLiteJSON.path`: an inline `'$.a.b'` literal from a string or segments. */
 export declare function sqliteJsonPath(path: string | Array<string>): string
+
+/**
+ * `PostgreSQLConnectionString`: throws InvalidOperationError unless the string
+ * starts with `postgresql://` or `postgres://` (the password is never echoed).
+ */
+export declare function validatePgConnectionString(connectionString: string): void
 
 /**
  * `SQLiteConnectionString`: throws InvalidOperationError for anything but

@@ -1,5 +1,5 @@
 //! The napi binding: the only crate with `#[napi]`. It exposes the plugin registry,
-//! the deferred pool layers, the SQL formatter and the SQLite driver to JavaScript.
+//! the deferred pool layers, the SQL formatter and the SQLite and PostgreSQL drivers to JavaScript.
 
 // `#[napi]` registrations are compiled out of `cfg(test)` builds (clippy --all-targets),
 // which would otherwise flag every exported function as unused.
@@ -9,6 +9,7 @@ mod deferred;
 mod errors;
 mod format;
 mod js;
+mod pg;
 mod registry;
 mod rows;
 mod sql_input;

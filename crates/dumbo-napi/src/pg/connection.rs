@@ -1,0 +1,200 @@
+//! `PgConnection`: one client, checked out of a pool or connected directly
+//! (`pooled: false`), with the transaction statements of upstream `pgTransaction`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use dumbo_core::Error as CoreError;
+use dumbo_pg::client::PgClient;
+use dumbo_pg::transaction;
+use napi::bindgen_prelude::{PromiseRaw, Unknown};
+use napi::{Env, JsValue, Result};
+
+use super::exec::{self, Serialization};
+use super::pool::{millis, number_option};
+use crate::errors;
+use crate::js;
+
+#[napi_derive::napi]
+pub struct PgConnection {
+    client: RefCell<Option<Arc<PgClient>>>,
+    in_transaction: Cell<bool>,
+    serialization: Rc<Serialization>,
+}
+
+impl PgConnection {
+    pub(super) fn new(client: PgClient, serialization: Rc<Serialization>) -> Self {
+        PgConnection {
+            client: RefCell::new(Some(Arc::new(client))),
+            in_transaction: Cell::new(false),
+            serialization,
+        }
+    }
+
+    fn client(&self, env: js::Env) -> Result<Arc<PgClient>> {
+        self.client.borrow().clone().ok_or_else(|| {
+            errors::to_napi(
+                env,
+                CoreError::invalid_operation("Connection has been released"),
+            )
+        })
+    }
+
+    fn run_sql<'env>(
+        &self,
+        env: &'env Env,
+        sql: String,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let client = self.client(env.raw())?;
+        exec::spawn(
+            env,
+            async move { client.batch_execute(&sql).await },
+            |env, ()| js::undefined(env),
+        )
+    }
+}
+
+#[napi_derive::napi]
+impl PgConnection {
+    /// A new, unpooled connection (`pooled: false`).
+    /// `options`: `{ database?, connectTimeoutMillis?, serialize?, rawJson? }`.
+    #[napi(catch_unwind, ts_return_type = "Promise<PgConnection>")]
+    pub fn connect_direct<'env>(
+        env: &'env Env,
+        connection_string: String,
+        options: Option<Unknown<'env>>,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let raw = env.raw();
+        let o = match options {
+            Some(o) => o.raw(),
+            None => js::undefined(raw)?,
+        };
+        let database = if js::is_object(raw, o)? {
+            js::get_string_opt(raw, o, c"database")?
+        } else {
+            None
+        };
+        let timeout = millis(
+            number_option(raw, o, c"connectTimeoutMillis")?,
+            dumbo_pg::pool::PoolOptions::default().connect_timeout,
+        );
+        let serialization = Rc::new(Serialization::read(raw, o)?);
+        let opts = dumbo_pg::config::parse(&connection_string, database.as_deref())
+            .map_err(|e| errors::to_napi(raw, e))?;
+        exec::spawn(
+            env,
+            async move { PgClient::connect(&opts, timeout).await },
+            move |env, client| exec::instance(env, PgConnection::new(client, serialization)),
+        )
+    }
+
+    /// Runs one statement.
+    #[napi(catch_unwind)]
+    pub fn execute<'env>(
+        &self,
+        env: &'env Env,
+        sql: Unknown<'env>,
+        options: Option<Unknown<'env>>,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let raw = env.raw();
+        let client = self.client(raw)?;
+        let st = exec::statement(
+            raw,
+            &self.serialization,
+            sql,
+            options,
+            self.in_transaction.get(),
+        )?;
+        exec::spawn(
+            env,
+            async move { client.execute(&st.sql, &st.params, &st.options).await },
+            |env, outcome| exec::outcome_to_js(env, &outcome),
+        )
+    }
+
+    /// `BEGIN [ISOLATION LEVEL …] [READ ONLY]`.
+    #[napi(catch_unwind)]
+    pub fn begin<'env>(
+        &self,
+        env: &'env Env,
+        isolation_level: Option<String>,
+        readonly: Option<bool>,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let sql = transaction::begin_sql(isolation_level.as_deref(), readonly == Some(true))
+            .map_err(|e| errors::to_napi(env.raw(), e))?;
+        self.in_transaction.set(true);
+        self.run_sql(env, sql)
+    }
+
+    #[napi(catch_unwind)]
+    pub fn commit<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.in_transaction.set(false);
+        self.run_sql(env, transaction::COMMIT_SQL.to_owned())
+    }
+
+    #[napi(catch_unwind)]
+    pub fn rollback<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.in_transaction.set(false);
+        self.run_sql(env, transaction::ROLLBACK_SQL.to_owned())
+    }
+
+    #[napi(catch_unwind)]
+    pub fn savepoint<'env>(
+        &self,
+        env: &'env Env,
+        level: u32,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.run_sql(env, transaction::savepoint_sql(level))
+    }
+
+    #[napi(catch_unwind)]
+    pub fn release_savepoint<'env>(
+        &self,
+        env: &'env Env,
+        level: u32,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.run_sql(env, transaction::release_sql(level))
+    }
+
+    #[napi(catch_unwind)]
+    pub fn rollback_to_savepoint<'env>(
+        &self,
+        env: &'env Env,
+        level: u32,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.run_sql(env, transaction::rollback_to_sql(level))
+    }
+
+    /// Asks the server to cancel the statement running on this connection.
+    #[napi(catch_unwind)]
+    pub fn cancel<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let canceller = self.client(env.raw())?.canceller();
+        exec::spawn(env, async move { canceller.cancel().await }, |env, ()| {
+            js::undefined(env)
+        })
+    }
+
+    /// Returns the client to its pool (or closes a direct one). With `discard`, a
+    /// pooled client is closed instead of reused (after a cancel or a broken
+    /// transaction). Releasing twice is a no-op.
+    #[napi(catch_unwind)]
+    pub fn release(&self, discard: Option<bool>) {
+        self.in_transaction.set(false);
+        let taken = self.client.borrow_mut().take();
+        if let Some(client) = taken {
+            if discard == Some(true) {
+                // Statements still in flight hold the other references; the
+                // client then goes back when they finish.
+                if let Ok(client) = Arc::try_unwrap(client) {
+                    client.discard();
+                }
+            }
+        }
+    }
+
+    #[napi(getter)]
+    pub fn is_released(&self) -> bool {
+        self.client.borrow().is_none()
+    }
+}

@@ -1,0 +1,144 @@
+//! What `PgPool` and `PgConnection` share: reading a call's SQL and options,
+//! spawning the statement on the runtime, and turning its outcome into JS.
+
+use std::future::Future;
+use std::time::Duration;
+
+use dumbo_core::{Error as CoreError, SqlValue};
+use dumbo_pg::client::{ExecOptions, QueryOutcome};
+use dumbo_pg::decode::DecodeOptions;
+use dumbo_sql::{Dialect, Processors};
+use napi::bindgen_prelude::{PromiseRaw, ToNapiValue, Unknown};
+use napi::{Env, JsValue, Result};
+
+use crate::errors;
+use crate::js::{self, JsRef};
+use crate::rows;
+use crate::sql_input::read_tokenized;
+use crate::values::ValueReader;
+
+/// How a pool or connection turns values into JSON and back.
+pub struct Serialization {
+    /// The pool's `serializer.serialize` bound as a function, if custom.
+    pub serialize: Option<JsRef>,
+    /// True when results' json/jsonb text can be embedded as is (the default
+    /// serializer is plain `JSON.parse`); otherwise JS deserializes each value.
+    pub raw_json: bool,
+}
+
+impl Serialization {
+    pub fn read(env: js::Env, options: js::Value) -> Result<Serialization> {
+        let mut out = Serialization {
+            serialize: None,
+            raw_json: true,
+        };
+        if !js::is_object(env, options)? {
+            return Ok(out);
+        }
+        let s = js::get(env, options, c"serialize")?;
+        if js::is_function(env, s)? {
+            out.serialize = Some(JsRef::new(env, s)?);
+        }
+        let raw = js::get(env, options, c"rawJson")?;
+        if !js::is_nullish(env, raw)? {
+            out.raw_json = js::truthy(env, raw)?;
+        }
+        Ok(out)
+    }
+}
+
+/// One statement ready to run off the JS thread.
+pub struct Statement {
+    pub sql: String,
+    pub params: Vec<SqlValue>,
+    pub options: ExecOptions,
+}
+
+/// Formats `sql` (a `TokenizedSQL`) for PostgreSQL and reads `{ timeoutMs? }`.
+pub fn statement(
+    env: js::Env,
+    serialization: &Serialization,
+    sql: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+    in_transaction: bool,
+) -> Result<Statement> {
+    let serializer = match &serialization.serialize {
+        Some(s) => Some(s.get()?),
+        None => None,
+    };
+    let reader = ValueReader { env, serializer };
+    let tokenized = read_tokenized(&reader, sql.raw())?;
+    let p = dumbo_sql::format(&tokenized, Dialect::PostgreSQL, Processors::Dialect)
+        .map_err(|e| errors::to_napi(env, e))?;
+    Ok(Statement {
+        sql: p.query,
+        params: p.params,
+        options: ExecOptions {
+            timeout: read_timeout(env, options)?,
+            in_transaction,
+            decode: DecodeOptions {
+                raw_json: serialization.raw_json,
+            },
+        },
+    })
+}
+
+fn read_timeout(env: js::Env, options: Option<Unknown<'_>>) -> Result<Option<Duration>> {
+    let Some(o) = options else { return Ok(None) };
+    let o = o.raw();
+    if !js::is_object(env, o)? {
+        return Ok(None);
+    }
+    let t = js::get(env, o, c"timeoutMs")?;
+    match js::type_of(env, t)? {
+        napi::sys::ValueType::napi_undefined | napi::sys::ValueType::napi_null => Ok(None),
+        napi::sys::ValueType::napi_number => {
+            let ms = js::number(env, t)?;
+            if !ms.is_finite() || ms < 0.0 {
+                return Err(js::type_error(
+                    env,
+                    &format!("timeoutMs must be a non-negative number, got {ms}"),
+                ));
+            }
+            Ok(Some(Duration::from_millis(ms.ceil() as u64)))
+        }
+        _ => Err(js::type_error(env, "timeoutMs must be a number")),
+    }
+}
+
+/// The JS value of a statement's outcome: its changed-row count when it returns no
+/// columns, else the rows payload (rowCount is then the number of rows).
+pub fn outcome_to_js(env: js::Env, outcome: &QueryOutcome) -> Result<js::Value> {
+    if outcome.has_columns {
+        rows::to_js(env, &outcome.rows)
+    } else {
+        js::create_number(env, outcome.row_count as f64)
+    }
+}
+
+/// Runs `fut` on the runtime; the promise settles on the JS thread with `done`'s
+/// value, or rejects with the `DumboError` for a core error.
+pub fn spawn<'env, T, F, D>(
+    env: &'env Env,
+    fut: F,
+    done: D,
+) -> Result<PromiseRaw<'env, Unknown<'env>>>
+where
+    T: Send + 'static,
+    F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
+    D: FnOnce(js::Env, T) -> Result<js::Value> + 'static,
+{
+    env.spawn_future_with_callback(async move { Ok(fut.await) }, move |env, result| {
+        let raw = env.raw();
+        match result {
+            Ok(value) => Ok(js::unknown(raw, done(raw, value)?)),
+            Err(e) => Err(errors::to_napi(raw, e)),
+        }
+    })
+}
+
+/// A class instance (`PgConnection`) as a raw value, for `spawn`'s `done`.
+pub fn instance<T: ToNapiValue>(env: js::Env, value: T) -> Result<js::Value> {
+    // SAFETY: called on the JS thread inside a napi callback scope.
+    unsafe { T::to_napi_value(env, value) }
+}

@@ -1,0 +1,197 @@
+//! `PgPool`: a deadpool pool shared per connection string and database (upstream
+//! `getPgPool`/`endPgPool`: one pool per key, counted, closed with its last user).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use dumbo_pg::pool::{self as pg_pool, PoolOptions};
+use napi::bindgen_prelude::{PromiseRaw, Unknown};
+use napi::{Env, JsValue, Result};
+
+use super::connection::PgConnection;
+use super::exec::{self, Serialization};
+use crate::errors;
+use crate::js;
+
+#[napi_derive::napi]
+pub struct PgPool {
+    pool: Arc<pg_pool::PgPool>,
+    key: String,
+    released: Cell<bool>,
+    serialization: Rc<Serialization>,
+}
+
+/// Reads an optional non-negative number option.
+pub(super) fn number_option(
+    env: js::Env,
+    options: js::Value,
+    name: &std::ffi::CStr,
+) -> Result<Option<f64>> {
+    if !js::is_object(env, options)? {
+        return Ok(None);
+    }
+    let v = js::get(env, options, name)?;
+    match js::type_of(env, v)? {
+        napi::sys::ValueType::napi_undefined | napi::sys::ValueType::napi_null => Ok(None),
+        napi::sys::ValueType::napi_number => {
+            let n = js::number(env, v)?;
+            if !n.is_finite() || n < 0.0 {
+                return Err(js::type_error(
+                    env,
+                    &format!(
+                        "PostgreSQL option '{}' must be a non-negative number, got {n}",
+                        name.to_string_lossy()
+                    ),
+                ));
+            }
+            Ok(Some(n))
+        }
+        _ => Err(js::type_error(
+            env,
+            &format!(
+                "PostgreSQL option '{}' must be a number",
+                name.to_string_lossy()
+            ),
+        )),
+    }
+}
+
+pub(super) fn millis(n: Option<f64>, default: Option<Duration>) -> Option<Duration> {
+    match n {
+        // 0 means "no limit", as in node-postgres.
+        Some(0.0) => None,
+        Some(ms) => Some(Duration::from_millis(ms.ceil() as u64)),
+        None => default,
+    }
+}
+
+#[napi_derive::napi]
+impl PgPool {
+    /// Opens (or joins) the shared pool for `connectionString` + `database`.
+    /// `options`: `{ database?, max?, connectionTimeoutMillis?, connectTimeoutMillis?,
+    /// serialize?, rawJson? }`. No I/O happens until the first query.
+    #[napi(factory, catch_unwind)]
+    pub fn open(
+        env: &Env,
+        connection_string: String,
+        options: Option<Unknown<'_>>,
+    ) -> Result<Self> {
+        let raw = env.raw();
+        let o = match options {
+            Some(o) => o.raw(),
+            None => js::undefined(raw)?,
+        };
+        let database = if js::is_object(raw, o)? {
+            js::get_string_opt(raw, o, c"database")?
+        } else {
+            None
+        };
+        let defaults = PoolOptions::default();
+        let max = number_option(raw, o, c"max")?;
+        if max == Some(0.0) {
+            return Err(js::type_error(
+                raw,
+                "PostgreSQL option 'max' must be at least 1",
+            ));
+        }
+        let pool_options = PoolOptions {
+            max_size: max.map(|n| n as usize).unwrap_or(defaults.max_size),
+            wait_timeout: millis(
+                number_option(raw, o, c"connectionTimeoutMillis")?,
+                defaults.wait_timeout,
+            ),
+            connect_timeout: millis(
+                number_option(raw, o, c"connectTimeoutMillis")?,
+                defaults.connect_timeout,
+            ),
+        };
+        let serialization = Rc::new(Serialization::read(raw, o)?);
+        let db_key = database
+            .clone()
+            .or_else(|| dumbo_pg::config::parse_database_name(&connection_string))
+            .unwrap_or_else(|| "postgres".to_owned());
+        let key = format!("{connection_string}|{db_key}");
+        let pool = pg_pool::acquire_shared(&key, || {
+            let opts = dumbo_pg::config::parse(&connection_string, database.as_deref())?;
+            pg_pool::PgPool::new(opts, pool_options)
+        })
+        .map_err(|e| errors::to_napi(raw, e))?;
+        Ok(PgPool {
+            pool,
+            key,
+            released: Cell::new(false),
+            serialization,
+        })
+    }
+
+    /// Runs one statement on a connection borrowed for just that statement.
+    #[napi(catch_unwind)]
+    pub fn execute<'env>(
+        &self,
+        env: &'env Env,
+        sql: Unknown<'env>,
+        options: Option<Unknown<'env>>,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let raw = env.raw();
+        let st = exec::statement(raw, &self.serialization, sql, options, false)?;
+        let pool = self.pool.clone();
+        exec::spawn(
+            env,
+            async move {
+                let client = pool.acquire().await?;
+                client.execute(&st.sql, &st.params, &st.options).await
+            },
+            |env, outcome| exec::outcome_to_js(env, &outcome),
+        )
+    }
+
+    /// Checks a connection out of the pool (resolves to a `PgConnection`).
+    #[napi(catch_unwind, ts_return_type = "Promise<PgConnection>")]
+    pub fn connect<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let pool = self.pool.clone();
+        let serialization = self.serialization.clone();
+        exec::spawn(
+            env,
+            async move { pool.acquire().await },
+            move |env, client| exec::instance(env, PgConnection::new(client, serialization)),
+        )
+    }
+
+    /// Gives up this handle's share of the pool; the pool closes with its last
+    /// user (or at once with `force`). Returns whether the pool was closed.
+    #[napi(catch_unwind)]
+    pub fn close(&self, force: Option<bool>) -> bool {
+        if self.released.replace(true) {
+            if force == Some(true) {
+                self.pool.close();
+            }
+            return self.pool.is_closed();
+        }
+        pg_pool::release_shared(&self.key, force == Some(true))
+    }
+
+    /// `{ size, available, waiting, max }` of the native pool.
+    #[napi(catch_unwind)]
+    pub fn status<'env>(&self, env: &'env Env) -> Result<Unknown<'env>> {
+        let raw = env.raw();
+        let s = self.pool.status();
+        let out = js::create_object(raw)?;
+        js::set(raw, out, c"size", js::create_number(raw, s.size as f64)?)?;
+        js::set(
+            raw,
+            out,
+            c"available",
+            js::create_number(raw, s.available as f64)?,
+        )?;
+        js::set(
+            raw,
+            out,
+            c"waiting",
+            js::create_number(raw, s.waiting as f64)?,
+        )?;
+        js::set(raw, out, c"max", js::create_number(raw, s.max_size as f64)?)?;
+        Ok(js::unknown(raw, out))
+    }
+}
