@@ -8,4 +8,8 @@ pluginRegistry.register('SQLite:sqlite3', () =>
   Promise.resolve().then(() => require('./lib/sqlite/plugin.cjs').sqlite3Plugin),
 );
 
+pluginRegistry.register('PostgreSQL:pg', () =>
+  Promise.resolve().then(() => require('./lib/pg/plugin.cjs').pgPlugin),
+);
+
 module.exports = { ...require('./lib/public.cjs'), dumbo, pluginRegistry };

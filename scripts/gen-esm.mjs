@@ -6,7 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const entries = ['./index.cjs', './entry/sqlite.cjs', './entry/sqlite3.cjs'];
+const entries = [
+  './index.cjs',
+  './entry/sqlite.cjs',
+  './entry/sqlite3.cjs',
+  './entry/postgresql.cjs',
+  './entry/pg.cjs',
+];
 
 for (const entry of entries) {
   const names = Object.keys(require(`../${entry}`)).sort();

@@ -392,6 +392,9 @@ export type SQLQueryResultColumnMapping = {
 
 export type SQLQueryOptions = {
   abort?: { signal: AbortSignal } | undefined;
+  /** Same as `abort.signal`. On PostgreSQL an abort cancels the running statement on the server. */
+  signal?: AbortSignal | undefined;
+  /** PostgreSQL: a statement timeout for this statement only (QueryCanceledError when exceeded). */
   timeoutMs?: number | undefined;
   mapping?: SQLQueryResultColumnMapping;
 };

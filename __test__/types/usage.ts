@@ -12,6 +12,9 @@ import {
 } from '@event-driven-io/dumbo';
 import { dumbo as sqlite, sqlite3Plugin, type SQLitePool } from '@event-driven-io/dumbo/sqlite3';
 import { sqliteFormatter, SQLiteJSON } from '@event-driven-io/dumbo/sqlite';
+import { dumbo as pg, pgPlugin, checkConnection, type PgPool } from '@event-driven-io/dumbo/pg';
+import { pgPool } from '@event-driven-io/dumbo/postgresql/pg';
+import { pgFormatter, PostgreSQLJSON, parseDatabaseName } from '@event-driven-io/dumbo/postgresql';
 
 type User = { id: number; name: string };
 
@@ -33,6 +36,25 @@ export async function usage(): Promise<void> {
   const direct: SQLitePool = sqlite({ fileName: ':memory:', pragmaOptions: { busy_timeout: 100 } });
   await direct.withTransaction(async () => undefined, { mode: 'EXCLUSIVE' });
   await direct.close();
+
+  const postgres: PgPool = pg({
+    connectionString: 'postgresql://postgres@localhost:5432/postgres',
+    max: 4,
+    connectionTimeoutMillis: 1000,
+    transactionOptions: { isolationLevel: 'SERIALIZABLE', allowNestedTransactions: true },
+  });
+  await postgres.withTransaction(async () => undefined, { readonly: true, isolationLevel: 'REPEATABLE READ' });
+  await postgres.execute.query(SQL`SELECT ${PostgreSQLJSON.textField(SQL`data`, 'a.b')}`, { timeoutMs: 100 });
+  await postgres.close();
+  const check = await checkConnection('postgresql://localhost/x');
+  if (!check.successful) void check.errorType;
+  const db: string | null = parseDatabaseName('postgresql://localhost/x');
+  void db;
+  void pgPool;
+  void pgFormatter.format(SQL`SELECT 1`).query;
+  pluginRegistry.register('PostgreSQL:pg', pgPlugin);
+  // @ts-expect-error unknown isolation level
+  pg({ connectionString: 'postgresql://x', transactionOptions: { isolationLevel: 'SOMETIMES' } });
 
   const plugin: StoragePlugin<'DuckDB:nodejs'> = {
     connector: 'DuckDB:nodejs',

@@ -1,29 +1,8 @@
 'use strict';
-// sqliteFormatter: formatting happens in Rust (dumbo-sql, SQLite dialect).
+// sqliteFormatter (formatting in Rust, SQLite dialect) and SQLiteJSON.
 const { binding } = require('../native.cjs');
 const { SQL } = require('../sql/index.cjs');
-const { JSONSerializer } = require('../serializer.cjs');
-
-function merged(sql) {
-  return Array.isArray(sql) ? SQL.merge(sql, '\n') : sql;
-}
-
-function serializeWith(options) {
-  const serializer = options?.serializer ?? JSONSerializer;
-  return (value) => serializer.serialize(value);
-}
-
-function nativeFormatter(dialect) {
-  return {
-    dialect,
-    format(sql, options) {
-      return binding.formatSql(merged(sql), dialect, options?.processors ?? 'dialect', serializeWith(options));
-    },
-    describe(sql, options) {
-      return binding.describeSql(merged(sql), dialect, serializeWith(options));
-    },
-  };
-}
+const { nativeFormatter } = require('../sql/nativeFormatter.cjs');
 
 const sqliteFormatter = nativeFormatter('SQLite');
 
@@ -33,4 +12,4 @@ const SQLiteJSON = {
   },
 };
 
-module.exports = { sqliteFormatter, nativeFormatter, SQLiteJSON };
+module.exports = { sqliteFormatter, SQLiteJSON };

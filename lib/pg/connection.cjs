@@ -1,0 +1,145 @@
+'use strict';
+// A Dumbo Connection over one native PostgreSQL client. The client is acquired
+// lazily on first use (upstream's lazy pg connections) and returned on close();
+// using the connection again acquires a new one.
+const { sqlExecutor } = require('../core/executor.cjs');
+const { throwIfAborted } = require('../core/abort.cjs');
+const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
+const { toResult } = require('./rows.cjs');
+
+const PG_CONNECTOR = 'PostgreSQL:pg';
+
+/**
+ * Runs one statement on a native client. An abort signal sends the server a
+ * cancel request; the statement then fails with QueryCanceledError (57014).
+ * Returns { result } or throws; `cancelled` tells the caller to discard the client.
+ */
+async function runOn(native, sql, options, serializer, state = {}) {
+  const signal = options?.abort?.signal ?? options?.signal;
+  if (!signal) return toResult(await native.execute(sql, options), serializer);
+  throwIfAborted(options);
+  const onAbort = () => {
+    state.cancelled = true;
+    native.cancel().catch(() => {});
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return toResult(await native.execute(sql, options), serializer);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * @param acquire () => Promise<native PgConnection>
+ * @param serializer the pool's serializer (json/jsonb results with a custom one)
+ * @param track (promise) => promise: the pool's in-flight accounting
+ */
+function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (p) => p }) {
+  let native = null;
+  let opening = null;
+  let current = null;
+
+  async function open() {
+    if (native && !native.isReleased) return native;
+    if (!opening) {
+      opening = acquire().then(
+        (n) => {
+          native = n;
+          opening = null;
+          return n;
+        },
+        (error) => {
+          opening = null;
+          throw error;
+        },
+      );
+    }
+    return opening;
+  }
+
+  function release(discard = false) {
+    const n = native;
+    native = null;
+    n?.release(discard);
+  }
+
+  async function run(sql, options) {
+    const n = await open();
+    const state = {};
+    try {
+      return await runOn(n, sql, options, serializer, state);
+    } finally {
+      // A cancel request may land after the statement ended; outside a transaction
+      // the client is replaced so it cannot hit the next statement.
+      if (state.cancelled && !current?.isActive) release(true);
+    }
+  }
+
+  const execute = sqlExecutor(
+    (sql, options) => track(run(sql, options)),
+    (sql, options) => track(run(sql, options)),
+  );
+
+  const backend = (releaseOnEnd) => ({
+    async begin(options) {
+      const n = await open();
+      await n.begin(options.isolationLevel, options.readonly === true);
+    },
+    async commit() {
+      await (await open()).commit();
+    },
+    async rollback() {
+      await (await open()).rollback();
+    },
+    async savepoint(level) {
+      await (await open()).savepoint(level);
+    },
+    async releaseSavepoint(level) {
+      await (await open()).releaseSavepoint(level);
+    },
+    async rollbackToSavepoint(level) {
+      await (await open()).rollbackToSavepoint(level);
+    },
+    async close(error) {
+      current = null;
+      // A failed COMMIT/ROLLBACK may leave the session unusable: do not reuse it.
+      if (releaseOnEnd) release(error !== undefined && native !== null);
+    },
+  });
+
+  const connection = {
+    driverType: PG_CONNECTOR,
+    execute,
+    open,
+    async close() {
+      if (current?.isActive) {
+        try {
+          await current.rollback();
+        } catch {
+          // the client is discarded below anyway
+        }
+      }
+      current = null;
+      release(false);
+    },
+    transaction(options, { releaseOnEnd = false } = {}) {
+      if (!current) {
+        current = databaseTransaction({
+          driverType: PG_CONNECTOR,
+          connection,
+          execute,
+          backend: backend(releaseOnEnd),
+          options: { ...transactionDefaults, ...(options ?? {}) },
+        });
+      }
+      return current;
+    },
+    withTransaction(handle, options) {
+      return executeInTransaction(connection.transaction(options), handle, options);
+    },
+  };
+  return connection;
+}
+
+module.exports = { pgConnection, runOn, PG_CONNECTOR };

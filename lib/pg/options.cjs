@@ -1,0 +1,79 @@
+'use strict';
+// Validates PostgreSQL pool options (upstream PgPoolOptions) with precise TypeErrors.
+const { PostgreSQLConnectionString } = require('./connectionString.cjs');
+const { JSONSerializer } = require('../serializer.cjs');
+
+const ISOLATION_LEVELS = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
+
+function expectType(options, key, type) {
+  const value = options[key];
+  if (value !== undefined && typeof value !== type) {
+    throw new TypeError(`PostgreSQL option '${key}' must be a ${type}, got ${typeof value}`);
+  }
+}
+
+function expectNonNegative(options, key, { min = 0 } = {}) {
+  const value = options[key];
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new TypeError(`PostgreSQL option '${key}' must be a number >= ${min}, got ${String(value)}`);
+  }
+}
+
+function checkTransactionOptions(tx) {
+  if (tx === undefined) return {};
+  if (tx === null || typeof tx !== 'object') {
+    throw new TypeError("PostgreSQL option 'transactionOptions' must be an object");
+  }
+  if (tx.isolationLevel !== undefined && !ISOLATION_LEVELS.includes(String(tx.isolationLevel).toUpperCase())) {
+    throw new TypeError(
+      `PostgreSQL transactionOptions.isolationLevel must be one of ${ISOLATION_LEVELS.join(', ')}, got ${String(tx.isolationLevel)}`,
+    );
+  }
+  return tx;
+}
+
+/** The serializer the pool uses: `serializer`, or upstream's `serialization.serializer`. */
+function serializerOf(options) {
+  const serializer = options.serializer ?? JSONSerializer.from(options);
+  if (typeof serializer?.serialize !== 'function' || typeof serializer?.deserialize !== 'function') {
+    throw new TypeError("PostgreSQL option 'serializer' must have serialize(value) and deserialize(text) functions");
+  }
+  return serializer;
+}
+
+function resolvePgOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('PostgreSQL pool options must be an object');
+  }
+  expectType(options, 'connectionString', 'string');
+  expectType(options, 'database', 'string');
+  expectType(options, 'pooled', 'boolean');
+  expectNonNegative(options, 'max', { min: 1 });
+  expectNonNegative(options, 'connectionTimeoutMillis');
+  expectNonNegative(options, 'connectTimeoutMillis');
+  if (options.connectionString === undefined) {
+    throw new TypeError("PostgreSQL option 'connectionString' is required");
+  }
+  PostgreSQLConnectionString(options.connectionString);
+  const serializer = serializerOf(options);
+  return {
+    connectionString: options.connectionString,
+    database: options.database,
+    pooled: options.pooled !== false,
+    serializer,
+    transactionOptions: checkTransactionOptions(options.transactionOptions),
+    native: {
+      database: options.database,
+      max: options.max,
+      connectionTimeoutMillis: options.connectionTimeoutMillis,
+      connectTimeoutMillis: options.connectTimeoutMillis,
+      // The default serializer is plain JSON.parse: json/jsonb text is then embedded
+      // in the rows' JSON as is, with no per-value call back into JS.
+      rawJson: serializer === JSONSerializer,
+      serialize: serializer === JSONSerializer ? undefined : (value) => serializer.serialize(value),
+    },
+  };
+}
+
+module.exports = { resolvePgOptions, ISOLATION_LEVELS };

@@ -1,0 +1,178 @@
+'use strict';
+// Port of upstream pgPool (storage/postgresql/pg/connections/pool.ts) over the
+// native driver:
+// - default: a native pool shared per connection string + database and counted
+//   (getPgPool/endPgPool); pool.execute borrows a client per statement;
+// - pooled: false: every connection is its own client;
+// - connection: an ambient Dumbo connection everything runs on.
+const { InvalidOperationError } = require('../errors.cjs');
+const { binding } = require('../native.cjs');
+const { sqlExecutor } = require('../core/executor.cjs');
+const { throwIfAborted } = require('../core/abort.cjs');
+const { resolvePgOptions } = require('./options.cjs');
+const { pgConnection, runOn, PG_CONNECTOR } = require('./connection.cjs');
+const { toResult } = require('./rows.cjs');
+
+const closedError = () => new InvalidOperationError('Connection pool has been closed');
+
+/** Counts work in flight so a graceful close can wait for it. */
+function inFlight() {
+  let count = 0;
+  let idle = [];
+  return {
+    track(promise) {
+      count++;
+      const done = () => {
+        if (--count === 0) for (const resolve of idle.splice(0)) resolve();
+      };
+      promise.then(done, done);
+      return promise;
+    },
+    drained() {
+      return count === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
+    },
+  };
+}
+
+function withDeadline(promise, ms) {
+  if (typeof ms !== 'number') return promise;
+  let timer;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+function pgPool(options) {
+  if (options?.connection) return pgAmbientConnectionPool({ connection: options.connection });
+  const o = resolvePgOptions(options);
+  return o.pooled ? pgNativePool(o) : pgClientPool(o);
+}
+
+/** The pool shape shared by the native and the client pool. */
+function poolOver(o, { execute, newConnection, shutdown }) {
+  const work = inFlight();
+  let closed = false;
+  let closing = null;
+  const ensureOpen = () => {
+    if (closed) throw closedError();
+  };
+
+  const connection = () =>
+    pgConnection({
+      acquire: newConnection,
+      serializer: o.serializer,
+      transactionDefaults: o.transactionOptions,
+      track: work.track,
+    });
+
+  const pool = {
+    driverType: PG_CONNECTOR,
+    execute: sqlExecutor(
+      (sql, options) => {
+        ensureOpen();
+        return work.track(execute(sql, options));
+      },
+      (sql, options) => {
+        ensureOpen();
+        return work.track(execute(sql, options));
+      },
+    ),
+    async connection(opts) {
+      throwIfAborted(opts);
+      ensureOpen();
+      return connection();
+    },
+    async withConnection(handle, opts) {
+      throwIfAborted(opts);
+      ensureOpen();
+      const conn = connection();
+      try {
+        return await handle(conn, {});
+      } finally {
+        await conn.close();
+      }
+    },
+    transaction(opts) {
+      ensureOpen();
+      return connection().transaction(opts, { releaseOnEnd: true });
+    },
+    async withTransaction(handle, opts) {
+      throwIfAborted(opts);
+      ensureOpen();
+      const conn = connection();
+      try {
+        return await conn.withTransaction(handle, opts);
+      } finally {
+        await conn.close();
+      }
+    },
+    close(opts) {
+      if (closing) return closing;
+      closed = true;
+      closing = (async () => {
+        if (!opts?.force) await withDeadline(work.drained(), opts?.closeDeadline);
+        shutdown(opts?.force === true);
+      })();
+      return closing;
+    },
+  };
+  return pool;
+}
+
+/** The default: a shared native pool; each statement borrows a client. */
+function pgNativePool(o) {
+  const native = binding.PgPool.open(o.connectionString, o.native);
+  async function execute(sql, options) {
+    const signal = options?.abort?.signal ?? options?.signal;
+    if (!signal) return toResult(await native.execute(sql, options), o.serializer);
+    throwIfAborted(options);
+    // Cancelling needs the client: check one out for this statement.
+    const client = await native.connect();
+    const state = {};
+    try {
+      return await runOn(client, sql, options, o.serializer, state);
+    } finally {
+      client.release(state.cancelled === true);
+    }
+  }
+  return poolOver(o, {
+    execute,
+    newConnection: () => native.connect(),
+    shutdown: (force) => native.close(force),
+  });
+}
+
+/** `pooled: false`: every connection (and every pool-level statement) is its own client. */
+function pgClientPool(o) {
+  const connect = () => binding.PgConnection.connectDirect(o.connectionString, o.native);
+  async function execute(sql, options) {
+    throwIfAborted(options);
+    const client = await connect();
+    try {
+      return await runOn(client, sql, options, o.serializer);
+    } finally {
+      client.release(true);
+    }
+  }
+  return poolOver(o, { execute, newConnection: connect, shutdown: () => {} });
+}
+
+/** A pool over a caller-owned connection: everything runs on it; close is a no-op. */
+function pgAmbientConnectionPool({ connection }) {
+  return {
+    driverType: connection.driverType ?? PG_CONNECTOR,
+    execute: connection.execute,
+    connection: async () => connection,
+    withConnection: async (handle) => handle(connection, {}),
+    transaction: (opts) => connection.transaction(opts),
+    withTransaction: (handle, opts) => connection.withTransaction(handle, opts),
+    close: async () => {},
+  };
+}
+
+/** Closes every shared native pool (upstream endAllPgPools). */
+const endAllPgPools = async () => binding.endAllPgPools();
+
+module.exports = { pgPool, pgAmbientConnectionPool, endAllPgPools };
