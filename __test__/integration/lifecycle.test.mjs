@@ -129,7 +129,7 @@ describe('worker threads', () => {
     };
   }
 
-  it('each worker has its own registry and runs its own SQLite queries', { timeout: 10_000 }, async () => {
+  it('each worker has its own registry and runs its own SQLite queries', { timeout: 10_000 }, async (t) => {
     const file = dbFile();
     const registering = startWorker(
       `(async () => {
@@ -144,8 +144,10 @@ describe('worker threads', () => {
        })();`,
       { file },
     );
+    // A failed assertion must not leave a worker waiting forever (the file would hang).
+    t.after(() => registering.worker.terminate());
     const a = await registering.next();
-    assert.deepEqual(a, { has: true, list: ['SQLite:sqlite3', 'Fake:worker'], v: 21 });
+    assert.deepEqual(a, { has: true, list: ['SQLite:sqlite3', 'PostgreSQL:pg', 'Fake:worker'], v: 21 });
 
     // Registered in worker A: unknown to the main thread and to worker B.
     assert.equal(pluginRegistry.has('Fake:worker'), false);
@@ -161,8 +163,9 @@ describe('worker threads', () => {
        })();`,
       { file },
     );
+    t.after(() => other.worker.terminate());
     const b = await other.next();
-    assert.deepEqual(b, { has: false, list: ['SQLite:sqlite3'], v: 42, fromA: [{ v: 'from A' }] });
+    assert.deepEqual(b, { has: false, list: ['SQLite:sqlite3', 'PostgreSQL:pg'], v: 42, fromA: [{ v: 'from A' }] });
 
     registering.worker.postMessage('done');
     assert.equal(await registering.exited, 0);

@@ -1,5 +1,8 @@
-// withTransaction semantics (reference 4.5) on real SQLite pools: the
-// { success, result } protocol, rollback on throw, nesting, savepoints, BEGIN modes.
+// SQLite-only transaction behaviour on real SQLite pools: BEGIN modes (DEFERRED /
+// IMMEDIATE / EXCLUSIVE), a locked BEGIN, and the single writer connection that a
+// pool.withTransaction nested in a transaction joins. The database-independent cases
+// (the { success, result } protocol, rollback on throw, nesting, savepoints) are in the
+// shared suite: __test__/shared/behaviour.mjs, run by shared-sqlite.test.mjs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,163 +46,20 @@ const isNestedError = (error) => {
   return true;
 };
 
-describe('withTransaction', () => {
-  it('commits and returns the callback result', async () => {
-    const pool = await memoryPool();
-    const result = await pool.withTransaction(async (tx) => {
-      await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-      return { id: 1 };
-    });
-    assert.deepEqual(result, { id: 1 });
-    assert.equal(
-      await pool.withTransaction(async (tx) => {
-        await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-        return { success: true, result: 'explicit' };
-      }),
-      'explicit',
-    );
-    assert.equal(await pool.withTransaction(async () => undefined), undefined);
-    assert.deepEqual(await values(pool), [1, 2]);
-    await pool.close();
-  });
-
-  it('{ success: false, result } rolls back and returns result without throwing', async () => {
-    const pool = await memoryPool();
-    const result = await pool.withTransaction(async (tx) => {
-      await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-      return { success: false, result: 'rolled back' };
-    });
-    assert.equal(result, 'rolled back');
-    assert.deepEqual(await values(pool), []);
-    // The pool is usable afterwards.
-    await pool.withTransaction((tx) => tx.execute.command(SQL`INSERT INTO t (v) VALUES (${5})`));
-    assert.deepEqual(await values(pool), [5]);
-    await pool.close();
-  });
-
-  it('a throw rolls back and rethrows the same error object', async () => {
-    const pool = await memoryPool();
-    const failure = new TypeError('callback failed');
-    failure.extra = { detail: 1 };
-    await assert.rejects(
-      pool.withTransaction(async (tx) => {
-        await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-        throw failure;
-      }),
-      (error) => error === failure,
-    );
-    assert.deepEqual(await values(pool), []);
-    // A database error inside the callback: rolled back, rethrown as mapped.
-    await pool.execute.command(SQL`CREATE TABLE u (id INTEGER PRIMARY KEY)`);
-    await assert.rejects(
-      pool.withTransaction(async (tx) => {
-        await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-        await tx.execute.command(SQL`INSERT INTO u (id) VALUES (1), (1)`);
-      }),
-      { name: 'UniqueConstraintError' },
-    );
-    assert.deepEqual(await values(pool), []);
-    await pool.close();
-  });
-
-  describe('nesting', () => {
-    it('without allowNestedTransactions a nested tx.withTransaction rejects with the upstream message', async () => {
+describe('SQLite transactions', () => {
+  describe('one writer connection', () => {
+    it('without allowNestedTransactions a pool.withTransaction nested in a transaction joins it and rejects', async () => {
+      // Every SQLite write goes through the one writer connection, and work started
+      // inside a transaction callback runs on it: a nested pool.withTransaction is a
+      // nested transaction (on PostgreSQL it would take another connection).
       const pool = await memoryPool();
       await pool.withTransaction(async (tx) => {
         await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-        await assert.rejects(
-          tx.withTransaction(async (inner) => {
-            await inner.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-          }),
-          isNestedError,
-        );
-        // The outer transaction is unaffected and can go on.
-        await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${3})`);
-      });
-      assert.deepEqual(await values(pool), [1, 3]);
-      await pool.close();
-    });
-
-    it('without allowNestedTransactions a nested pool.withTransaction and a second begin() reject too', async () => {
-      const pool = await memoryPool();
-      await pool.withTransaction(async (tx) => {
         await assert.rejects(pool.withTransaction(async () => 'never'), isNestedError);
-        await assert.rejects(tx.begin(), isNestedError);
+        // Reads through the pool inside the callback run on the same connection.
+        assert.deepEqual(await values(pool), [1]);
       });
-      const manual = pool.transaction();
-      await manual.begin();
-      await assert.rejects(manual.begin(), isNestedError);
-      await manual.rollback();
-      await pool.close();
-    });
-
-    it('with allowNestedTransactions and no savepoints, an inner rollback is a no-op: rows [1, 2, 3]', async () => {
-      const pool = await memoryPool();
-      await pool.withTransaction(
-        async (tx) => {
-          await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-          const inner = await tx.withTransaction(async (nested) => {
-            await nested.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-            return { success: false, result: 'inner' };
-          });
-          assert.equal(inner, 'inner');
-          await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${3})`);
-        },
-        { allowNestedTransactions: true },
-      );
-      assert.deepEqual(await values(pool), [1, 2, 3]);
-      await pool.close();
-    });
-
-    it('with useSavepoints only the nested work is undone: rows [1, 3]', async () => {
-      const pool = await memoryPool();
-      await pool.withTransaction(
-        async (tx) => {
-          await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-          await tx.withTransaction(async (nested) => {
-            await nested.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-            return { success: false, result: undefined };
-          });
-          await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${3})`);
-        },
-        { allowNestedTransactions: true, useSavepoints: true },
-      );
-      assert.deepEqual(await values(pool), [1, 3]);
-      await pool.close();
-    });
-
-    it('with useSavepoints a throwing nested transaction is rolled back to its savepoint and rethrown', async () => {
-      const pool = await memoryPool({
-        transactionOptions: { allowNestedTransactions: true, useSavepoints: true },
-      });
-      const failure = new Error('nested failure');
-      await pool.withTransaction(async (tx) => {
-        await tx.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`);
-        await assert.rejects(
-          tx.withTransaction(async (nested) => {
-            await nested.execute.command(SQL`INSERT INTO t (v) VALUES (${2})`);
-            throw failure;
-          }),
-          (error) => error === failure,
-        );
-        // A committed nested level keeps its work.
-        await tx.withTransaction((nested) => nested.execute.command(SQL`INSERT INTO t (v) VALUES (${3})`));
-        assert.deepEqual(await values(pool), [1, 3]);
-      });
-      assert.deepEqual(await values(pool), [1, 3]);
-      await pool.close();
-    });
-
-    it('an outer rollback undoes committed nested levels too', async () => {
-      const pool = await memoryPool({
-        transactionOptions: { allowNestedTransactions: true, useSavepoints: true },
-      });
-      const result = await pool.withTransaction(async (tx) => {
-        await tx.withTransaction((nested) => nested.execute.command(SQL`INSERT INTO t (v) VALUES (${1})`));
-        return { success: false, result: 'outer rolled back' };
-      });
-      assert.equal(result, 'outer rolled back');
-      assert.deepEqual(await values(pool), []);
+      assert.deepEqual(await values(pool), [1]);
       await pool.close();
     });
   });

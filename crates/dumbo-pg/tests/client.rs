@@ -206,16 +206,27 @@ async fn tls_modes_connect() {
         return;
     };
     let sep = if url.contains('?') { '&' } else { '?' };
+    let with_mode = |mode: &str| config::parse(&format!("{url}{sep}sslmode={mode}"), None);
+    let plain = connect(&with_mode("disable").expect("parses")).await;
+    let server_has_tls = run(&plain, "SHOW ssl").await.rows.json.contains("on");
     for mode in ["require", "prefer", "disable"] {
-        let opts = config::parse(&format!("{url}{sep}sslmode={mode}"), None).expect("parses");
+        let opts = with_mode(mode).expect("parses");
+        if mode == "require" && !server_has_tls {
+            // libpq semantics: `require` refuses a server without TLS.
+            let e = PgClient::connect(&opts, Some(Duration::from_secs(10)))
+                .await
+                .err()
+                .expect("require must fail without server TLS");
+            assert_eq!(e.kind, ErrorKind::Connection, "{e}");
+            continue;
+        }
         let client = connect(&opts).await;
         let out = run(
             &client,
             "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS ssl",
         )
         .await;
-        let ssl_on = run(&client, "SHOW ssl").await.rows.json.contains("on");
-        let expected = mode != "disable" && ssl_on;
+        let expected = mode != "disable" && server_has_tls;
         assert_eq!(
             out.rows.json,
             format!(r#"[{{"ssl":{expected}}}]"#),
