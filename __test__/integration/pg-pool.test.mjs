@@ -2,6 +2,7 @@
 // connection failures, checkConnection, transaction options.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as pg from '@event-driven-io/dumbo/pg';
 import { SQL, single, ConnectionError, InvalidOperationError } from '@event-driven-io/dumbo';
 import { createTestDatabase, dropTestDatabase } from '../support/postgres.mjs';
@@ -130,6 +131,18 @@ describe('connecting', () => {
     }
   });
 
+  it('several hosts: an unreachable first host falls over to the next (target_session_attrs=any)', async () => {
+    const u = new URL(url);
+    const hosts = `127.0.0.1:1,${u.hostname}:${u.port || 5432}`;
+    const multi = `${u.protocol}//${u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : ''}${hosts}${u.pathname}?target_session_attrs=any&connect_timeout=5`;
+    const pool = dumbo({ connectionString: multi });
+    try {
+      assert.deepEqual((await pool.execute.query(SQL`SELECT current_database() AS db`)).rows, [{ db: `dumbo_test_${TAG}` }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('the database option overrides the path of the connection string', async () => {
     const pool = dumbo({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1'), database: `dumbo_test_${TAG}` });
     try {
@@ -181,5 +194,27 @@ describe('transactionOptions', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('process lifecycle', () => {
+  it('an open pool and a checked-out connection do not keep the process alive', () => {
+    const source = `
+      import { dumbo } from '@event-driven-io/dumbo/pg';
+      import { SQL } from '@event-driven-io/dumbo';
+      const pool = dumbo({ connectionString: process.env.TARGET_URL });
+      const held = await pool.connection();
+      await held.execute.query(SQL\`SELECT 1\`);
+      const { rows } = await pool.execute.query(SQL\`SELECT 2 AS two\`);
+      console.log(JSON.stringify(rows));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', source], {
+      cwd: new URL('../../', import.meta.url),
+      env: { ...process.env, TARGET_URL: url },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    assert.equal(result.error, undefined, `the process did not exit by itself: ${result.error}`);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), '[{"two":2}]');
   });
 });
