@@ -8,4 +8,5 @@ module.exports = {
   ...require('./serializer.cjs'),
   ...require('./core/transaction.cjs'),
   sqlExecutor: require('./core/executor.cjs').sqlExecutor,
+  ...require('./capabilities.cjs'),
 };

@@ -94,32 +94,83 @@ export interface MigratorOptions {
   [option: string]: unknown;
 }
 
+/** What a database supports (RFC 4.4); dialect-aware helpers consult it. */
 export interface StoragePluginCapabilities {
-  json?: { operators: boolean; indexing: boolean; path: boolean };
+  json?: {
+    /** Native JSON operators (`->`, `->>`; PostgreSQL also `#>`, `#>>`). */
+    operators: boolean;
+    /** JSON indexes (GIN on PostgreSQL). */
+    indexing: boolean;
+    /** JSON path access. */
+    path: boolean;
+  };
   arrays?: boolean;
   returning?: boolean;
   cte?: boolean;
 }
 
+/** SQL a document store (Pongo) needs for one collection; a subset of Pongo's builder. */
+export interface PongoCollectionSQLBuilder {
+  createCollection(): SQL;
+  insertOne(document: { _id: string; [key: string]: unknown }): SQL;
+  findOne(id: string): SQL;
+  deleteOne(id: string): SQL;
+  countDocuments(): SQL;
+  drop(): SQL;
+}
+
+/** The typed Pongo extension of a storage plugin (RFC 4.4). */
+export interface PongoPlugin {
+  sqlBuilder: (collectionName: string) => PongoCollectionSQLBuilder;
+  schemaStrategy: 'partitioning' | 'separate-tables' | 'single-table';
+  createCollectionSchema: (name: string) => { readonly name: string; readonly migrations: ReadonlyArray<{ name: string; sqls: ReadonlyArray<SQL> }> };
+  supportedFeatures?: {
+    partitioning?: boolean;
+    jsonIndexes?: boolean;
+    generatedColumns?: boolean;
+  };
+}
+
+/** Extensions unknown at compile time, per connector and name (RFC 4.4). */
 export interface ExtensionRegistry {
   register<T>(connector: ConnectorType, extensionName: string, extension: T): void;
   get<T>(connector: ConnectorType, extensionName: string): T | undefined;
 }
 
+/** What `onRegister(registry)` receives: the store of this plugin's connector. */
 export interface PluginExtensionRegistry {
   provide<T>(name: string, value: T): void;
+  register<T>(name: string, value: T): void;
+  get<T>(name: string): T | undefined;
 }
 
+/** A storage plugin: a built-in or a community package (RFC 4.1.1). */
 export interface StoragePlugin<Connector extends ConnectorType = ConnectorType> {
   readonly connector: Connector;
   createPool(options: DumboConnectionOptions): ConnectionPool;
   readonly sqlFormatter: SQLFormatter;
   readonly defaultMigratorOptions: MigratorOptions;
+  /** Takes part in picking a connector from options (e.g. a connection-string prefix). */
   canHandle?(options: DumboConnectionOptions): boolean;
   capabilities?: StoragePluginCapabilities;
-  extensions?: { [name: string]: unknown };
+  extensions?: { pongo?: PongoPlugin; [name: string]: unknown };
+  /** Called once when the plugin is registered, or when a lazy one is loaded. */
   onRegister?(registry: PluginExtensionRegistry): void;
 }
+
+/** Normalised capabilities (missing entries read as false). */
+export type ResolvedCapabilities = Required<{
+  [K in keyof StoragePluginCapabilities]-?: NonNullable<StoragePluginCapabilities[K]>;
+}>;
+
+/** A plugin object, a connector name, or a pool (its `driverType`). */
+export type PluginTarget = StoragePlugin | ConnectorType | { readonly driverType: string };
+
+export declare function capabilitiesOf(target: PluginTarget): ResolvedCapabilities;
+/** The JSON value at `path`, rendered for the target's database and capabilities. */
+export declare function jsonField(target: PluginTarget, source: SQL, path: string | string[]): SQL;
+/** The same as text (`->>`, `#>>`). */
+export declare function jsonTextField(target: PluginTarget, source: SQL, path: string | string[]): SQL;
 
 export interface PluginRegistry {
   register(connector: ConnectorType, plugin: StoragePlugin | (() => Promise<StoragePlugin>)): void;
