@@ -2,7 +2,8 @@
 // The only module that loads the native binding. Registers the DumboError factory
 // for this JS thread and owns the thread's plugin registry (pinned on globalThis so
 // every copy of the entry points in this realm shares one registry, as upstream does).
-const binding = require('../binding.cjs');
+const { loadBinding } = require('./loadBinding.cjs');
+const binding = loadBinding();
 const { fromNative } = require('./errors.cjs');
 
 binding.setErrorFactory((spec) => fromNative(spec));

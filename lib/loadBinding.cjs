@@ -1,0 +1,86 @@
+'use strict';
+// Loads the native addon through the napi-rs loader (binding.cjs: a local build
+// first, then the per-platform package). When nothing fits, the loader's generic
+// "npm has a bug related to optional dependencies" message misleads more often than
+// not (a platform without a prebuilt binary, a too-old glibc, a skipped optional
+// dependency), so the error is rewritten to say which platform this is, which
+// package was looked for, what actually failed, and how to build from source.
+const { readFileSync } = require('node:fs');
+
+const PACKAGE = '@event-driven-io/dumbo';
+/** Platforms with a prebuilt binary package (package.json napi.targets). */
+const PREBUILT = [
+  'linux-x64-gnu',
+  'linux-arm64-gnu',
+  'linux-x64-musl',
+  'linux-arm64-musl',
+  'darwin-x64',
+  'darwin-arm64',
+  'win32-x64-msvc',
+];
+
+function libc() {
+  if (process.platform !== 'linux') return null;
+  try {
+    if (readFileSync('/usr/bin/ldd', 'utf8').includes('musl')) return 'musl';
+  } catch {
+    // fall through to the report
+  }
+  const report = process.report?.getReport?.();
+  return report?.header?.glibcVersionRuntime ? 'gnu' : 'musl';
+}
+
+/** `linux-x64-gnu`, `darwin-arm64`, `win32-x64-msvc`, … */
+function platformKey() {
+  const parts = [process.platform, process.arch];
+  if (process.platform === 'linux') parts.push(libc());
+  if (process.platform === 'win32') parts.push('msvc');
+  return parts.join('-');
+}
+
+function causes(error) {
+  const out = [];
+  for (let e = error?.cause; e && out.length < 10; e = e.cause) out.push(e);
+  return out;
+}
+
+function explain(error) {
+  const key = platformKey();
+  const packageName = `${PACKAGE}-${key}`;
+  const reasons = causes(error).map((e) => String(e?.message ?? e).split('\n')[0]);
+  const lines = [
+    `${PACKAGE}: no native binary could be loaded for this platform (${key}, Node.js ${process.version}).`,
+  ];
+  if (!PREBUILT.includes(key)) {
+    lines.push(`There is no prebuilt binary for ${key}; prebuilt platforms: ${PREBUILT.join(', ')}.`);
+  } else {
+    lines.push(`Looked for ./dumbo.${key}.node (a local build) and the package ${packageName}.`);
+    if (reasons.some((r) => /GLIBC_[0-9.]+' not found|GLIBC_[0-9.]+ not found/.test(r))) {
+      lines.push('The binary needs a newer glibc than this system has.');
+    } else if (reasons.some((r) => r.includes(`Cannot find module '${packageName}'`))) {
+      lines.push(
+        `${packageName} is not installed: it is an optionalDependency, so check that optional dependencies are not omitted (--omit=optional, --no-optional) and reinstall.`,
+      );
+    }
+  }
+  lines.push(
+    'To build from source instead: install Rust (https://rustup.rs), then in a clone of the repository run `npm ci && npm run build`; or point NAPI_RS_NATIVE_LIBRARY_PATH at a built .node file.',
+  );
+  if (reasons.length > 0) lines.push(`What failed: ${reasons.join(' | ')}`);
+  const failure = new Error(lines.join('\n'));
+  failure.code = 'ERR_DUMBO_NATIVE_BINDING';
+  failure.platform = key;
+  failure.packageName = packageName;
+  failure.cause = error;
+  return failure;
+}
+
+function loadBinding() {
+  try {
+    return require('../binding.cjs');
+  } catch (error) {
+    throw explain(error);
+  }
+}
+
+module.exports = { loadBinding, platformKey, explain, PREBUILT };
