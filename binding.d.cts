@@ -98,8 +98,16 @@ export declare class PgPool {
   /**
    * Gives up this handle's share of the pool; the pool closes with its last
    * user (or at once with `force`). Returns whether the pool was closed.
+   * With `force`, the work of checked-out connections is aborted too: their
+   * running statements get a cancel request and they refuse further ones
+   * (dumbo_pg pool/inflight.rs).
    */
   close(force?: boolean | undefined | null): boolean
+  /**
+   * How many connections are checked out right now (statements running or
+   * connections held by callers).
+   */
+  get checkedOut(): number
   /** `{ size, available, waiting, max }` of the native pool. */
   status(): unknown
 }
@@ -133,10 +141,23 @@ export declare class SqliteDatabase {
 export declare function __provokePanicForTests(): void
 
 /**
+ * Test hook: a promise whose work panics on the runtime, the way a bug in the
+ * driver's async code would. It rejects with a `DumboError` (see
+ * `exec::spawn`), and the addon goes on working.
+ */
+export declare function __provokePgPanicForTests(): Promise<unknown>
+
+/**
  * `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects; resolves
  * `{ successful, errorType?, code?, error? }`.
  */
 export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
+
+/**
+ * `dedupeMigrations`: the indexes to keep (first of each name); the same name with a
+ * different fingerprint (serialized SQL) throws InvalidOperationError.
+ */
+export declare function dedupeMigrations(names: Array<string>, fingerprints: Array<string>): Array<number>
 
 /** A readable rendering with every parameter inlined (the migration hash input). */
 export declare function describeSql(sql: unknown, dialectName: string, serializer?: unknown | undefined | null): string
@@ -156,6 +177,13 @@ export declare function endAllPgPools(): void
  */
 export declare function formatSql(sql: unknown, dialectName: string, processors?: string | undefined | null, serializer?: unknown | undefined | null): unknown
 
+/**
+ * `{ hash, kept }` for a migration's statements in a built-in dialect: `kept` are the
+ * indexes of the statements that render SQL; `hash` is the lowercase hex SHA-256 of
+ * their description (`formatter.describe(kept)`), or `null` when none is kept.
+ */
+export declare function migrationHash(sqls: unknown, dialectName: string, serializer?: unknown | undefined | null): unknown
+
 /** `parseDatabaseName`: the database a connection string names, or null. */
 export declare function parsePgDatabaseName(connectionString: string): string | null
 
@@ -172,6 +200,9 @@ export declare function quoteIdentifier(name: string, dialectName: string): stri
 
 /** Registers the JS function that builds `DumboError`s for this JS thread. */
 export declare function setErrorFactory(factory: unknown): void
+
+/** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
+export declare function sha256Hex(text: string): string
 
 /** `SQLiteJSON.path`: an inline `'$.a.b'` literal from a string or segments. */
 export declare function sqliteJsonPath(path: string | Array<string>): string

@@ -2,3 +2,6 @@
 // binding.d.cts is internal).
 export * from './types/core';
 export * from './types/pool';
+export * from './types/schema';
+// The full migrator options (types/pool has a loose placeholder of the same name).
+export type { MigratorOptions } from './types/schema';

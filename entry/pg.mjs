@@ -2,17 +2,22 @@
 import cjs from './pg.cjs';
 
 export const {
+  AdvisoryLock,
   DefaultPostgreSQLMigratorOptions,
   DumboError,
   PgDriverType,
   PostgreSQLConnectionString,
   PostgreSQLDatabaseName,
   PostgreSQLJSON,
+  acquireAdvisoryLock,
+  advisoryLock,
   checkConnection,
   defaultPostgreSQLConnectionString,
   defaultPostgreSqlDatabase,
   dumbo,
   endAllPgPools,
+  functionExists,
+  functionExistsSQL,
   mapPostgresError,
   parseDatabaseName,
   pgAmbientConnectionPool,
@@ -22,6 +27,11 @@ export const {
   pgNativePool,
   pgPlugin,
   pgPool,
+  postgreSQLMetadata,
+  releaseAdvisoryLock,
+  tableExists,
+  tableExistsSQL,
+  tryAcquireAdvisoryLock,
   usePgDumboDriver,
 } = cjs;
 export default cjs;

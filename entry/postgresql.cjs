@@ -5,6 +5,8 @@ const { pgFormatter, PostgreSQLJSON } = require('../lib/pg/formatter.cjs');
 const { DefaultPostgreSQLMigratorOptions } = require('../lib/pg/plugin.cjs');
 const { DumboError } = require('../lib/errors.cjs');
 const { mapPostgresError } = require('../lib/errorMappers.cjs');
+const locks = require('../lib/locks/advisoryLocks.cjs');
+const metadata = require('../lib/schema/postgresqlMetadata.cjs');
 
 module.exports = {
   PostgreSQLDatabaseName: 'PostgreSQL',
@@ -17,4 +19,16 @@ module.exports = {
   mapPostgresError,
   DefaultPostgreSQLMigratorOptions,
   DumboError,
+  // advisory locks
+  AdvisoryLock: locks.AdvisoryLock,
+  advisoryLock: locks.advisoryLock,
+  acquireAdvisoryLock: locks.acquireAdvisoryLock,
+  tryAcquireAdvisoryLock: locks.tryAcquireAdvisoryLock,
+  releaseAdvisoryLock: locks.releaseAdvisoryLock,
+  // schema metadata
+  tableExists: metadata.tableExists,
+  tableExistsSQL: metadata.tableExistsSQL,
+  functionExists: metadata.functionExists,
+  functionExistsSQL: metadata.functionExistsSQL,
+  postgreSQLMetadata: metadata.postgreSQLMetadata,
 };

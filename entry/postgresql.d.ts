@@ -2,9 +2,17 @@ import type {
   ConnectionPool,
   Connection,
   DatabaseTransactionOptions,
-  MigratorOptions,
 } from '../types/pool';
-import type { SQL, SQLFormatter, Serializer } from '../types/core';
+import type {
+  AcquireDatabaseLockMode,
+  AcquireDatabaseLockOptions,
+  DatabaseLock,
+  DatabaseLockOptions,
+  DatabaseMetadata,
+  MigratorOptions,
+  ReleaseDatabaseLockOptions,
+} from '../types/schema';
+import type { SQL, SQLExecutor, SQLFormatter, Serializer } from '../types/core';
 export { DumboError } from '../types/core';
 
 export type PgIsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
@@ -50,4 +58,43 @@ export declare const PostgreSQLJSON: {
   path(path: string | string[]): SQL;
 };
 export declare function mapPostgresError(error: unknown): Error;
+/** `{ lock: { databaseLock: AdvisoryLock } }`: a transaction-scoped advisory lock (id 999956789). */
 export declare const DefaultPostgreSQLMigratorOptions: MigratorOptions;
+
+// Advisory locks. Without `mode` (or 'Transaction') the lock is pg_advisory_xact_lock,
+// released by COMMIT/ROLLBACK; 'Session' and 'Permanent' take pg_advisory_lock, held by
+// the session until released (withAcquire releases it). Use one connection's or
+// transaction's executor for session locks. `timeoutMs` (default 10 000) bounds the wait
+// with a statement timeout for that statement only.
+
+/** Waits up to timeoutMs: true when acquired, false on timeout. */
+export declare function tryAcquireAdvisoryLock(execute: SQLExecutor, options: AcquireDatabaseLockOptions): Promise<boolean>;
+/** Throws LockNotAvailableError('Failed to acquire advisory lock within the specified timeout. Migration aborted.'). */
+export declare function acquireAdvisoryLock(execute: SQLExecutor, options: AcquireDatabaseLockOptions): Promise<void>;
+/** Releases a session lock: true when this session held it, false otherwise or on timeout. */
+export declare function releaseAdvisoryLock(execute: SQLExecutor, options: ReleaseDatabaseLockOptions): Promise<boolean>;
+/** The PostgreSQL DatabaseLock (the migrator's default there). */
+export declare const AdvisoryLock: DatabaseLock;
+export interface BoundAdvisoryLock {
+  acquire(options?: { mode?: AcquireDatabaseLockMode }): Promise<void>;
+  tryAcquire(options?: { mode?: AcquireDatabaseLockMode }): Promise<boolean>;
+  release(): Promise<boolean>;
+  withAcquire<Result>(handle: () => Promise<Result>, options?: { mode?: AcquireDatabaseLockMode }): Promise<Result>;
+}
+/** A lock bound to an executor and `{ lockId, timeoutMs? }`. */
+export declare function advisoryLock(execute: SQLExecutor, options: DatabaseLockOptions): BoundAdvisoryLock;
+
+// Schema metadata.
+
+/** Whether a table of that name exists in any schema (pg_tables). */
+export declare function tableExists(execute: SQLExecutor, tableName: string): Promise<boolean>;
+export declare function tableExistsSQL(tableName: string): SQL;
+/** Whether a function of that name exists (pg_proc). */
+export declare function functionExists(execute: SQLExecutor, functionName: string): Promise<boolean>;
+export declare function functionExistsSQL(functionName: string): SQL;
+export declare const postgreSQLMetadata: Omit<DatabaseMetadata<true, true, true>, 'parseDatabaseName' | 'functionExists'> & {
+  readonly databaseType: 'PostgreSQL';
+  readonly defaultDatabaseName: 'postgres';
+  parseDatabaseName(connectionString?: string): string;
+  functionExists(execute: SQLExecutor, functionName: string): Promise<boolean>;
+};

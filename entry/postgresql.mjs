@@ -2,15 +2,25 @@
 import cjs from './postgresql.cjs';
 
 export const {
+  AdvisoryLock,
   DefaultPostgreSQLMigratorOptions,
   DumboError,
   PostgreSQLConnectionString,
   PostgreSQLDatabaseName,
   PostgreSQLJSON,
+  acquireAdvisoryLock,
+  advisoryLock,
   defaultPostgreSQLConnectionString,
   defaultPostgreSqlDatabase,
+  functionExists,
+  functionExistsSQL,
   mapPostgresError,
   parseDatabaseName,
   pgFormatter,
+  postgreSQLMetadata,
+  releaseAdvisoryLock,
+  tableExists,
+  tableExistsSQL,
+  tryAcquireAdvisoryLock,
 } = cjs;
 export default cjs;

@@ -7,6 +7,7 @@ const { sqliteConnection } = require('../lib/sqlite/connection.cjs');
 const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
 const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
+const metadata = require('../lib/schema/sqliteMetadata.cjs');
 
 const isSQLiteError = (error) =>
   error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
@@ -24,4 +25,10 @@ module.exports = {
   DefaultSQLiteMigratorOptions,
   defaultSQLiteDatabase: ':memory:',
   DumboError,
+  // schema metadata
+  tableExists: metadata.tableExists,
+  indexExists: metadata.indexExists,
+  sqliteTableName: metadata.sqliteTableName,
+  sqliteIndexName: metadata.sqliteIndexName,
+  sqliteMetadata: metadata.sqliteMetadata,
 };

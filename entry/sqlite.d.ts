@@ -2,9 +2,9 @@ import type {
   ConnectionPool,
   Connection,
   DatabaseTransactionOptions,
-  MigratorOptions,
 } from '../types/pool';
-import type { SQL, SQLFormatter, Serializer } from '../types/core';
+import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
+import type { SQL, SQLExecutor, SQLFormatter, Serializer } from '../types/core';
 export { DumboError } from '../types/core';
 
 export type SQLiteTransactionMode = 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE';
@@ -55,4 +55,20 @@ export declare function mapSqliteError(error: unknown): Error;
 export declare function isSQLiteError(error: unknown): boolean;
 export declare function sqlitePool(options: SQLitePoolOptions): SQLitePool;
 export declare function sqliteAmbientConnectionPool(options: { connection: SQLiteConnection }): SQLitePool;
+/** No lock; one `BEGIN IMMEDIATE` transaction (`{ transactionOptions: { mode: 'IMMEDIATE' } }`). */
 export declare const DefaultSQLiteMigratorOptions: MigratorOptions;
+
+// Schema metadata and logical schema names.
+
+/** Whether a table of that physical name exists (sqlite_master). */
+export declare function tableExists(execute: SQLExecutor, tableName: string): Promise<boolean>;
+/** Whether an index of that physical name exists (sqlite_master). */
+export declare function indexExists(execute: SQLExecutor, indexName: string): Promise<boolean>;
+/** `schema.table` for a logical schema, `table` in the default one; names containing `.` throw. */
+export declare function sqliteTableName(identifier: { databaseSchemaName?: string; tableName: string }): string;
+/** `schema.index` for a logical schema, `index` in the default one; names containing `.` throw. */
+export declare function sqliteIndexName(identifier: { databaseSchemaName?: string; indexName: string }): string;
+export declare const sqliteMetadata: DatabaseMetadata<false, false, false> & {
+  readonly databaseType: 'SQLite';
+  readonly defaultDatabaseName: 'main';
+};

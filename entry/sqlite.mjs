@@ -10,6 +10,7 @@ export const {
   SQLiteDatabaseName,
   SQLiteJSON,
   defaultSQLiteDatabase,
+  indexExists,
   isInMemoryDatabase,
   isSQLiteConnectionString,
   isSQLiteError,
@@ -18,6 +19,10 @@ export const {
   sqliteAmbientConnectionPool,
   sqliteConnection,
   sqliteFormatter,
+  sqliteIndexName,
+  sqliteMetadata,
   sqlitePool,
+  sqliteTableName,
+  tableExists,
 } = cjs;
 export default cjs;

@@ -13,6 +13,7 @@ export const {
   checkConnection,
   defaultSQLiteDatabase,
   dumbo,
+  indexExists,
   isInMemoryDatabase,
   isSQLiteConnectionString,
   isSQLiteError,
@@ -24,7 +25,11 @@ export const {
   sqliteAmbientConnectionPool,
   sqliteConnection,
   sqliteFormatter,
+  sqliteIndexName,
+  sqliteMetadata,
   sqlitePool,
+  sqliteTableName,
+  tableExists,
   useSqlite3DumboDriver,
 } = cjs;
 export default cjs;

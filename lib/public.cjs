@@ -8,5 +8,6 @@ module.exports = {
   ...require('./serializer.cjs'),
   ...require('./core/transaction.cjs'),
   sqlExecutor: require('./core/executor.cjs').sqlExecutor,
+  ...require('./schema/index.cjs'),
   ...require('./capabilities.cjs'),
 };

@@ -1,5 +1,6 @@
 // Types for the core JS modules: lib/errors.cjs, lib/sql/*.cjs, lib/query.cjs,
 // lib/serializer.cjs, plus the result/executor/formatter shapes they share.
+import type { SQLColumnFactory } from './schema';
 
 // ───────────────────────────── Errors ─────────────────────────────
 
@@ -331,15 +332,16 @@ export type SQLTag = {
   concat: (...sqls: SQL[]) => SQL;
   /** Joins non-empty fragments with `separator` (default ' '). */
   merge: (sqls: SQL[], separator?: string) => SQL;
+  /** `formatter`: a formatter, or a connector / dialect name resolved by getFormatter. */
   format: (
     sql: SQL | SQL[],
-    formatter: SQLFormatter,
+    formatter: SQLFormatter | string,
     options?: FormatSQLOptions,
   ) => ParametrizedSQL;
   /** Readable SQL with parameters inlined; diagnostics and migration hashes. */
   describe: (
     sql: SQL | SQL[],
-    formatter: SQLFormatter,
+    formatter: SQLFormatter | string,
     options?: FormatSQLOptions,
   ) => string;
   in: (
@@ -353,6 +355,8 @@ export type SQLTag = {
   plain: (text: string) => SQLPlain;
   /** Inline single-quoted literal with `'` doubled. */
   literal: (value: string) => SQLPlain;
+  /** A column token (`CREATE TABLE` DDL), with `SQL.column.type.*`. */
+  column: SQLColumnFactory;
   check: {
     isSQL: (value: unknown) => value is SQL;
     isTokenizedSQL: (value: unknown) => value is TokenizedSQL;

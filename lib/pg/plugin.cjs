@@ -5,7 +5,8 @@ const { pgPool } = require('./pool.cjs');
 const { pgFormatter } = require('./formatter.cjs');
 const { isPostgreSQLConnectionString } = require('./connectionString.cjs');
 
-const DefaultPostgreSQLMigratorOptions = Object.freeze({});
+// Migrator defaults (lib/migrations/defaults.cjs), what getDefaultMigratorOptionsFromRegistry finds.
+const { DefaultPostgreSQLMigratorOptions } = require('../migrations/defaults.cjs');
 
 const pgPlugin = Object.freeze({
   connector: 'PostgreSQL:pg',

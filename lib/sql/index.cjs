@@ -6,6 +6,15 @@ const { SQL, RawSQL, isSQL } = require('./tag.cjs');
 const { TokenizedSQL, isTokenizedSQL } = require('./tokenized.cjs');
 const tokens = require('./tokens.cjs');
 const { JSONParam } = require('./jsonParam.cjs');
+const ddlTokens = require('./ddlTokens.cjs');
+const { registerFormatter, getFormatter } = require('./formatterRegistry.cjs');
+
+/** `formatSQL(sql, formatter, serializer?, options?)`: SQL.format with an explicit serializer. */
+const formatSQL = (sql, formatter, serializer, options) =>
+  SQL.format(sql, formatter, serializer === undefined ? options : { ...options, serializer });
+/** `describeSQL(sql, formatter, serializer?, options?)`: SQL.describe with an explicit serializer. */
+const describeSQL = (sql, formatter, serializer, options) =>
+  SQL.describe(sql, formatter, serializer === undefined ? options : { ...options, serializer });
 
 module.exports = {
   SQL,
@@ -15,4 +24,32 @@ module.exports = {
   isTokenizedSQL,
   ...tokens,
   JSONParam,
+  DefaultDatabaseSchemaName: ddlTokens.DefaultDatabaseSchemaName,
+  isDefaultDatabaseSchema: ddlTokens.isDefaultDatabaseSchema,
+  haveSameTableReference: ddlTokens.haveSameTableReference,
+  SQLTableReference: ddlTokens.SQLTableReference,
+  SQLRenameTable: ddlTokens.SQLRenameTable,
+  SQLIndexReference: ddlTokens.SQLIndexReference,
+  SQLCreateSchema: ddlTokens.SQLCreateSchema,
+  SQLJSONDocumentIndexTarget: ddlTokens.SQLJSONDocumentIndexTarget,
+  SQLJSONPathTarget: ddlTokens.SQLJSONPathTarget,
+  SQLColumnToken: ddlTokens.SQLColumnToken,
+  SerialToken: ddlTokens.SerialToken,
+  BigSerialToken: ddlTokens.BigSerialToken,
+  IntegerToken: ddlTokens.IntegerToken,
+  BigIntegerToken: ddlTokens.BigIntegerToken,
+  TextToken: ddlTokens.TextToken,
+  BooleanToken: ddlTokens.BooleanToken,
+  JSONToken: ddlTokens.JSONToken,
+  JSONBToken: ddlTokens.JSONBToken,
+  TimestampToken: ddlTokens.TimestampToken,
+  TimestamptzToken: ddlTokens.TimestamptzToken,
+  VarcharToken: ddlTokens.VarcharToken,
+  AutoIncrementSQLColumnToken: ddlTokens.AutoIncrementSQLColumnToken,
+  SQLColumnTypeTokens: ddlTokens.SQLColumnTypeTokens,
+  SQLColumnTypeTokensFactory: ddlTokens.SQLColumnTypeTokensFactory,
+  registerFormatter,
+  getFormatter,
+  formatSQL,
+  describeSQL,
 };

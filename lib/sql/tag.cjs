@@ -11,6 +11,7 @@ const {
   SQLIn,
   SQLPlain,
 } = require('./tokens.cjs');
+const { column } = require('./ddlTokens.cjs');
 
 const notTokenized = () =>
   new InvalidOperationError('Expected TokenizedSQL, got string-based SQL');
@@ -76,21 +77,26 @@ const toTokenized = (sql) => {
   return merged;
 };
 
-const assertFormatter = (formatter, method) => {
+// A formatter object, or a connector / dialect name resolved through getFormatter
+// (registered formatters, then the plugin registry, then the built-in dialects).
+const resolveFormatter = (formatter, method) => {
+  if (typeof formatter === 'string')
+    formatter = require('./formatterRegistry.cjs').getFormatter(formatter);
   if (formatter === null || typeof formatter?.[method] !== 'function')
     throw new TypeError(`SQL.${method} expects a formatter with a ${method}() method`);
+  return formatter;
 };
 
 // `processors: 'default'` asks the formatter for the default processors
 // registry: SQL.format(sql, pgFormatter) expands arrays, unlike
 // pgFormatter.format (reference 5.3).
 const format = (sql, formatter, options) => {
-  assertFormatter(formatter, 'format');
+  formatter = resolveFormatter(formatter, 'format');
   return formatter.format(toTokenized(sql), { ...options, processors: 'default' });
 };
 
 const describe = (sql, formatter, options) => {
-  assertFormatter(formatter, 'describe');
+  formatter = resolveFormatter(formatter, 'describe');
   return formatter.describe(toTokenized(sql), options);
 };
 
@@ -115,6 +121,7 @@ SQL.array = (values, options) =>
 SQL.identifier = SQLIdentifier.from;
 SQL.plain = SQLPlain.from;
 SQL.literal = literal;
+SQL.column = column;
 SQL.check = {
   isSQL,
   isTokenizedSQL,

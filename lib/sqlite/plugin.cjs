@@ -5,7 +5,8 @@ const { sqlite3Pool } = require('./pool.cjs');
 const { sqliteFormatter } = require('./formatter.cjs');
 const { isSQLiteConnectionString } = require('./connectionString.cjs');
 
-const DefaultSQLiteMigratorOptions = Object.freeze({});
+// Migrator defaults (lib/migrations/defaults.cjs), what getDefaultMigratorOptionsFromRegistry finds.
+const { DefaultSQLiteMigratorOptions } = require('../migrations/defaults.cjs');
 
 const sqlite3Plugin = Object.freeze({
   connector: 'SQLite:sqlite3',

@@ -5,10 +5,12 @@
 // which would otherwise flag every exported function as unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod ddl_input;
 mod deferred;
 mod errors;
 mod format;
 mod js;
+mod migrations;
 mod pg;
 mod registry;
 mod rows;

@@ -98,6 +98,7 @@ fn read_token(reader: &ValueReader, token: Value) -> Result<Token> {
                 mode: read_mode(env, token)?,
             })
         }
+        Some(kind) if crate::ddl_input::is_ddl(kind) => crate::ddl_input::read(reader, kind, token),
         Some(other) => Err(errors::to_napi(
             env,
             CoreError::not_registered(format!(

@@ -115,6 +115,10 @@ fn process_token<S: Sink>(
             sink.push_sql(")");
             Ok(())
         }
+        Token::Ddl(ddl) => {
+            sink.push_sql(&ddl.render(dialect)?);
+            Ok(())
+        }
     }
 }
 

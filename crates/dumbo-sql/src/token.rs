@@ -7,6 +7,8 @@
 
 use dumbo_core::SqlValue;
 
+use crate::ddl::DdlToken;
+
 /// The chunk that stands for "take the next token" (`TokenizedSQL.paramPlaceholder`).
 pub const PARAM_MARKER: &str = "__P__";
 
@@ -58,6 +60,8 @@ pub enum Token {
         values: Vec<SqlValue>,
         mode: Option<ArrayMode>,
     },
+    /// A schema token (table/index reference, column, ...): trusted SQL text per dialect.
+    Ddl(Box<DdlToken>),
 }
 
 /// `TokenizedSQL`: text chunks; each chunk equal to [`PARAM_MARKER`] consumes the next token.

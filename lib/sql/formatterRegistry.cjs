@@ -1,0 +1,82 @@
+'use strict';
+// SQL formatter resolution (reference 5.7, RFC phase 3). getFormatter(connectorOrDialect)
+// looks, in order, at:
+//  1. formatters registered with registerFormatter (the exact key, then its database type);
+//  2. the plugin registry: the loaded plugin of that connector, else the first loaded
+//     plugin of that database type (`'PostgreSQL'` finds 'PostgreSQL:pg'), its sqlFormatter;
+//  3. the built-in dialects, 'PostgreSQL' and 'SQLite' (the same objects the built-in
+//     plugins expose, available before their lazy plugins load).
+// A JS plugin's formatter is thus found exactly like a built-in one.
+const { NotRegisteredError } = require('../errors.cjs');
+
+const FORMATTERS_KEY = Symbol.for('@event-driven-io/dumbo:sql-formatters');
+
+function formatters() {
+  let store = globalThis[FORMATTERS_KEY];
+  if (!store) {
+    store = new Map();
+    Object.defineProperty(globalThis, FORMATTERS_KEY, { value: store });
+  }
+  return store;
+}
+
+/** Registers (or silently replaces) the formatter of a dialect, database type or connector. */
+function registerFormatter(dialect, formatter) {
+  if (typeof dialect !== 'string' || dialect === '') {
+    throw new TypeError('registerFormatter expects a dialect name');
+  }
+  if (formatter === null || typeof formatter?.format !== 'function' || typeof formatter?.describe !== 'function') {
+    throw new TypeError(`registerFormatter('${dialect}') expects a formatter with format() and describe()`);
+  }
+  formatters().set(dialect, formatter);
+}
+
+const databaseTypeOf = (key) => {
+  const i = key.indexOf(':');
+  return i < 0 ? key : key.slice(0, i);
+};
+
+const builtIn = (databaseType) => {
+  if (databaseType === 'PostgreSQL') return require('../pg/formatter.cjs').pgFormatter;
+  if (databaseType === 'SQLite') return require('../sqlite/formatter.cjs').sqliteFormatter;
+  return undefined;
+};
+
+/** The loaded plugin for a connector, or the first loaded plugin of a database type. */
+function loadedPluginFor(key) {
+  const { pluginRegistry } = require('../registry.cjs');
+  if (key.includes(':')) {
+    const plugin = pluginRegistry.tryGetSync(key);
+    if (plugin) return plugin;
+  }
+  const databaseType = databaseTypeOf(key);
+  for (const connector of pluginRegistry.list()) {
+    if (databaseTypeOf(connector) !== databaseType) continue;
+    const plugin = pluginRegistry.tryGetSync(connector);
+    if (plugin) return plugin;
+  }
+  return undefined;
+}
+
+function tryGetFormatter(connectorOrDialect) {
+  if (typeof connectorOrDialect !== 'string') return undefined;
+  const store = formatters();
+  const databaseType = databaseTypeOf(connectorOrDialect);
+  return (
+    store.get(connectorOrDialect) ??
+    store.get(databaseType) ??
+    loadedPluginFor(connectorOrDialect)?.sqlFormatter ??
+    builtIn(databaseType)
+  );
+}
+
+/** The formatter of a connector ('PostgreSQL:pg') or dialect ('PostgreSQL'); throws NotRegisteredError. */
+function getFormatter(connectorOrDialect) {
+  const formatter = tryGetFormatter(connectorOrDialect);
+  if (!formatter) {
+    throw new NotRegisteredError(`No SQL formatter registered for dialect: ${connectorOrDialect}`);
+  }
+  return formatter;
+}
+
+module.exports = { registerFormatter, getFormatter, tryGetFormatter, databaseTypeOf, loadedPluginFor };
