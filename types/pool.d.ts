@@ -10,6 +10,7 @@ import type {
   SQLFormatter,
   SQLQueryOptions,
 } from './core';
+import type { MigratorOptions } from './schema';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -87,10 +88,6 @@ export type Dumbo<C extends Connection = Connection> = ConnectionPool<C>;
 export interface DumboConnectionOptions {
   connectionString?: string;
   connector?: ConnectorType;
-  [option: string]: unknown;
-}
-
-export interface MigratorOptions {
   [option: string]: unknown;
 }
 
