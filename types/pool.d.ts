@@ -188,6 +188,27 @@ export declare function sqlExecutor(
   runCommand: (sql: SQL, options?: SQLCommandOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
 ): SQLExecutor;
 
+/** The SQL side of a transaction, as a driver implements it (`BEGIN`, savepoints, …). */
+export interface TransactionBackend<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions> {
+  begin(options: Opts): Promise<void>;
+  commit(): Promise<void>;
+  rollback(error?: unknown): Promise<void>;
+  savepoint(level: number): Promise<void>;
+  releaseSavepoint(level: number): Promise<void>;
+  rollbackToSavepoint(level: number): Promise<void>;
+  /** Called once the outermost transaction ended (or failed to begin): release the connection. */
+  close(error?: unknown): Promise<void>;
+}
+
+/** The nesting state machine every driver shares (upstream databaseTransaction). */
+export declare function databaseTransaction<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions>(args: {
+  driverType: string;
+  connection: Connection<Opts>;
+  execute: SQLExecutor;
+  backend: TransactionBackend<Opts>;
+  options?: Opts;
+}): DatabaseTransaction<Opts>;
+
 export declare function executeInTransaction<R>(
   tx: DatabaseTransaction,
   handle: (tx: DatabaseTransaction, ctx: TransactionCallbackContext) => Promise<TransactionResult<R>>,

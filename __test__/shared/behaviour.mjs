@@ -8,6 +8,7 @@
 //   nestedTransactions  allowNestedTransactions: true works
 //   savepoints          useSavepoints: true undoes only the nested level
 //   isolatedReads       a read through the pool does not see rows of a transaction
+//   deferredConstraints DEFERRABLE INITIALLY DEFERRED foreign keys (checked at COMMIT)
 //                       still open on another connection (false for SQLite ':memory:',
 //                       where every call shares one connection)
 // A test whose feature is turned off is registered as skipped, with the reason, so it
@@ -29,6 +30,7 @@ import {
   mapColumnToDate,
   BatchCommandNoChangesError,
   DataError,
+  ForeignKeyViolationError,
   DumboError,
   IntegrityConstraintViolationError,
   InvalidOperationError,
@@ -40,6 +42,7 @@ export const defaultFeatures = Object.freeze({
   nestedTransactions: true,
   savepoints: true,
   isolatedReads: true,
+  deferredConstraints: true,
 });
 
 const NESTED_MESSAGE =
@@ -496,6 +499,32 @@ export function sharedBehaviourTests(target, { features = {} } = {}) {
           await pool.withTransaction((tx) => insert(tx, 3));
           assert.deepEqual(await values(pool), [3]);
         }));
+
+      testNeeding(
+        ['deferredConstraints'],
+        'a COMMIT that fails (a deferred foreign key) rejects, keeps nothing, and the next transaction works',
+        () =>
+          withPool({}, async (pool) => {
+            const P = await freshTable(pool, 'id INTEGER PRIMARY KEY');
+            const C = await freshTable(
+              pool,
+              `id INTEGER PRIMARY KEY, p INTEGER REFERENCES ${`dumbo_t${tableCounter}`} (id) DEFERRABLE INITIALLY DEFERRED`,
+            );
+            await assert.rejects(
+              pool.withTransaction(async (tx) => {
+                // Accepted now, checked at COMMIT.
+                await tx.execute.command(SQL`INSERT INTO ${C} (id, p) VALUES (1, 99)`);
+              }),
+              (error) => error instanceof ForeignKeyViolationError,
+            );
+            assert.deepEqual((await pool.execute.query(SQL`SELECT id FROM ${C}`)).rows, []);
+            await pool.withTransaction(async (tx) => {
+              await tx.execute.command(SQL`INSERT INTO ${P} (id) VALUES (99)`);
+              await tx.execute.command(SQL`INSERT INTO ${C} (id, p) VALUES (2, 99)`);
+            });
+            assert.deepEqual((await pool.execute.query(SQL`SELECT id, p FROM ${C}`)).rows, [{ id: 2, p: 99 }]);
+          }),
+      );
 
       group('nesting', () => {
         test('without allowNestedTransactions a nested tx.withTransaction rejects with the upstream message', () =>

@@ -132,7 +132,7 @@ export function duckdbTarget({ mode = 'direct' } = {}) {
     name: 'DuckDB',
     label: pluginLabel('DuckDB', mode, specifier),
     connectionString: undefined,
-    features: { savepoints: false },
+    features: { savepoints: false, deferredConstraints: false },
     sql: {
       get serialPrimaryKey() {
         if (serial >= SEQUENCES) throw new Error(`${target.label}: only ${SEQUENCES} serial sequences were created`);

@@ -27,8 +27,9 @@ function databaseTransaction({ driverType, connection, execute, backend, options
     async begin() {
       if (level > 0) {
         if (!allowNested) throw new InvalidOperationError(NESTED_NOT_ALLOWED);
+        // Count the level only once its savepoint exists.
+        if (useSavepoints) await backend.savepoint(level + 1);
         level++;
-        if (useSavepoints) await backend.savepoint(level);
         return;
       }
       try {
@@ -55,9 +56,19 @@ function databaseTransaction({ driverType, connection, execute, backend, options
       level = 0;
       try {
         await backend.commit();
-      } finally {
-        await backend.close();
+      } catch (error) {
+        // A failed COMMIT can leave the transaction open (SQLite's SQLITE_BUSY does;
+        // PostgreSQL has already rolled back): roll back before releasing the
+        // connection, so the next transaction does not start inside this one.
+        try {
+          await backend.rollback(error);
+        } catch {
+          // keep the COMMIT error
+        }
+        await backend.close(error);
+        throw error;
       }
+      await backend.close();
     },
     async rollback(error) {
       if (level === 0) return;
