@@ -10,7 +10,7 @@ import type {
   SQLFormatter,
   SQLQueryOptions,
 } from './core';
-import type { MigratorOptions } from './schema';
+import type { MigratorOptions, SchemaComponent } from './schema';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -120,7 +120,7 @@ export interface PongoCollectionSQLBuilder {
 export interface PongoPlugin {
   sqlBuilder: (collectionName: string) => PongoCollectionSQLBuilder;
   schemaStrategy: 'partitioning' | 'separate-tables' | 'single-table';
-  createCollectionSchema: (name: string) => { readonly name: string; readonly migrations: ReadonlyArray<{ name: string; sqls: ReadonlyArray<SQL> }> };
+  createCollectionSchema: (name: string) => SchemaComponent;
   supportedFeatures?: {
     partitioning?: boolean;
     jsonIndexes?: boolean;

@@ -4,6 +4,7 @@
 const { pgPool } = require('./pool.cjs');
 const { pgFormatter } = require('./formatter.cjs');
 const { isPostgreSQLConnectionString } = require('./connectionString.cjs');
+const { pongoExtension } = require('../pongo/extension.cjs');
 
 // Migrator defaults (lib/migrations/defaults.cjs), what getDefaultMigratorOptionsFromRegistry finds.
 const { DefaultPostgreSQLMigratorOptions } = require('../migrations/defaults.cjs');
@@ -22,6 +23,7 @@ const pgPlugin = Object.freeze({
     returning: true,
     cte: true,
   }),
+  extensions: Object.freeze({ pongo: pongoExtension('PostgreSQL') }),
 });
 
 module.exports = { pgPlugin, DefaultPostgreSQLMigratorOptions };

@@ -4,6 +4,7 @@
 const { sqlite3Pool } = require('./pool.cjs');
 const { sqliteFormatter } = require('./formatter.cjs');
 const { isSQLiteConnectionString } = require('./connectionString.cjs');
+const { pongoExtension } = require('../pongo/extension.cjs');
 
 // Migrator defaults (lib/migrations/defaults.cjs), what getDefaultMigratorOptionsFromRegistry finds.
 const { DefaultSQLiteMigratorOptions } = require('../migrations/defaults.cjs');
@@ -23,6 +24,7 @@ const sqlite3Plugin = Object.freeze({
     returning: true,
     cte: true,
   }),
+  extensions: Object.freeze({ pongo: pongoExtension('SQLite') }),
 });
 
 module.exports = { sqlite3Plugin, DefaultSQLiteMigratorOptions };
