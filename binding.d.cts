@@ -118,6 +118,13 @@ export declare class SqliteDatabase {
    * `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
    */
   static open(path: string, options?: unknown | undefined | null): SqliteDatabase
+  /**
+   * `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
+   * the query text and the parameter values, nothing to tokenize or format.
+   */
+  queryText(text: string, values: unknown): unknown
+  /** `command` for SQL already formatted once per call site. */
+  commandText(text: string, values: unknown): unknown
   /** Runs a query; returns the rows (see rows.rs for the shape). */
   query(sql: unknown): unknown
   /**

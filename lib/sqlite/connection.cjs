@@ -2,18 +2,21 @@
 // A Dumbo Connection over one native SQLite database handle: executor, transaction
 // slot (one current transaction per connection, as upstream).
 const { parseRows } = require('../core/rows.cjs');
+const { templateCall } = require('../sql/templates.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
 
 const SQLITE3_CONNECTOR = 'SQLite:sqlite3';
 
 function runQuery(db, sql) {
-  const rows = parseRows(db.query(sql));
+  const call = templateCall(sql, 'SQLite');
+  const rows = parseRows(call ? db.queryText(call.text, call.values) : db.query(sql));
   return { rowCount: rows.length, rows };
 }
 
 function runCommand(db, sql) {
-  const result = db.command(sql);
+  const call = templateCall(sql, 'SQLite');
+  const result = call ? db.commandText(call.text, call.values) : db.command(sql);
   if (typeof result === 'number') return { rowCount: result, rows: [] };
   const rows = parseRows(result);
   return { rowCount: rows.length, rows };

@@ -142,6 +142,55 @@ impl SqliteDatabase {
             .map_err(|e| errors::to_napi(env, e))
     }
 
+    /// Reads a JS array of parameter values (the fast path's already-formatted call).
+    fn read_values(&self, env: js::Env, values: Unknown<'_>) -> Result<Vec<dumbo_core::SqlValue>> {
+        let serializer = match &self.serializer {
+            Some(s) => Some(s.get()?),
+            None => None,
+        };
+        let reader = ValueReader { env, serializer };
+        let array = values.raw();
+        let n = js::array_len(env, array)?;
+        let mut out = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            out.push(reader.read(js::get_element(env, array, i)?)?);
+        }
+        Ok(out)
+    }
+
+    /// `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
+    /// the query text and the parameter values, nothing to tokenize or format.
+    #[napi(catch_unwind)]
+    pub fn query_text<'a>(
+        &self,
+        env: &'a Env,
+        text: String,
+        values: Unknown<'a>,
+    ) -> Result<Unknown<'a>> {
+        let raw_env = env.raw();
+        let params = self.read_values(raw_env, values)?;
+        let rows = self.with_conn(raw_env, |c| c.query(&text, &params))?;
+        Ok(js::unknown(raw_env, rows::to_js(raw_env, &rows)?))
+    }
+
+    /// `command` for SQL already formatted once per call site.
+    #[napi(catch_unwind)]
+    pub fn command_text<'a>(
+        &self,
+        env: &'a Env,
+        text: String,
+        values: Unknown<'a>,
+    ) -> Result<Unknown<'a>> {
+        let raw_env = env.raw();
+        let params = self.read_values(raw_env, values)?;
+        let out = self.with_conn(raw_env, |c| c.command(&text, &params))?;
+        let v = match &out.rows {
+            Some(r) => rows::to_js(raw_env, r)?,
+            None => js::create_number(raw_env, out.row_count as f64)?,
+        };
+        Ok(js::unknown(raw_env, v))
+    }
+
     /// Runs a query; returns the rows (see rows.rs for the shape).
     #[napi(catch_unwind)]
     pub fn query<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {

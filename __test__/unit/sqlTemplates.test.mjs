@@ -1,0 +1,70 @@
+// The per-call-site template cache (lib/sql/tokenized.cjs, templates.cjs): SQL from a
+// call site with only plain parameters shares its chunks and its formatted text;
+// everything else takes the general path, and both give the same SQL and results.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { SQL } from '@event-driven-io/dumbo';
+import { sqliteFormatter } from '@event-driven-io/dumbo/sqlite';
+import { pgFormatter } from '@event-driven-io/dumbo/postgresql';
+import * as sqlite3 from '@event-driven-io/dumbo/sqlite3';
+
+const { templateCall } = createRequire(import.meta.url)('../../lib/sql/templates.cjs');
+
+const point = (id, name) => SQL`SELECT * FROM t WHERE id = ${id} AND name = ${name}`;
+
+describe('template cache', () => {
+  it('one call site with plain parameters shares frozen chunks and keeps upstream’s SQL shape', () => {
+    const a = point(1, 'a');
+    const b = point(2, new Date(0));
+    assert.equal(a.sqlChunks, b.sqlChunks);
+    assert.ok(Object.isFrozen(a.sqlChunks));
+    assert.deepEqual(a, {
+      __brand: 'tokenized-sql',
+      sqlChunks: ['SELECT * FROM t WHERE id = ', '__P__', ' AND name = ', '__P__'],
+      sqlTokens: [
+        { sqlTokenType: 'SQL_LITERAL', SQL_LITERAL: true, value: 1 },
+        { sqlTokenType: 'SQL_LITERAL', SQL_LITERAL: true, value: 'a' },
+      ],
+    });
+  });
+
+  it('gives the formatter’s text per dialect and the values in order', () => {
+    const when = new Date('2024-01-02T03:04:05.006Z');
+    const sql = point(7, when);
+    assert.deepEqual(templateCall(sql, 'SQLite'), { text: sqliteFormatter.format(sql).query, values: [7, when] });
+    assert.deepEqual(templateCall(sql, 'PostgreSQL'), { text: pgFormatter.format(sql).query, values: [7, when] });
+    assert.equal(templateCall(sql, 'PostgreSQL').text, 'SELECT * FROM t WHERE id = $1 AND name = $2');
+  });
+
+  it('arrays, identifiers, nested SQL and text-only SQL take the general path', () => {
+    const withArray = (v) => SQL`SELECT ${v}`;
+    assert.notEqual(withArray([1]).sqlChunks, withArray([1]).sqlChunks);
+    assert.equal(templateCall(withArray([1, 2]), 'SQLite'), undefined);
+    assert.equal(templateCall(SQL`SELECT ${SQL.identifier('x')}`, 'SQLite'), undefined);
+    assert.equal(templateCall(SQL`SELECT ${SQL`1`}`, 'SQLite'), undefined);
+    assert.equal(templateCall(SQL`SELECT 1`, 'SQLite'), undefined);
+    // The same call site switches paths with its values and stays correct.
+    assert.deepEqual(sqliteFormatter.format(withArray([1, 2])).query, 'SELECT ?, ?');
+    assert.deepEqual(sqliteFormatter.format(withArray(3)).query, 'SELECT ?');
+  });
+
+  it('both paths give the same results on SQLite', async () => {
+    const pool = sqlite3.dumbo({ connectionString: ':memory:' });
+    try {
+      await pool.execute.command(SQL`CREATE TABLE t (id INTEGER, name TEXT, doc TEXT, at TEXT, big TEXT)`);
+      const row = [1, "it's", { a: [1, 'x'] }, new Date('2020-01-01T00:00:00.000Z'), 1234567890123n];
+      const insert = (id, name, doc, at, big) => SQL`INSERT INTO t VALUES (${id}, ${name}, ${doc}, ${at}, ${big})`;
+      await pool.execute.command(insert(...row)); // fast path
+      const general = SQL`INSERT INTO t VALUES (${SQL`${row[0]}`}, ${row[1]}, ${row[2]}, ${row[3]}, ${row[4]})`;
+      assert.equal(templateCall(general, 'SQLite'), undefined);
+      await pool.execute.command(general);
+      const { rows } = await pool.execute.query(SQL`SELECT * FROM t WHERE id = ${1}`);
+      assert.equal(rows.length, 2);
+      assert.deepEqual(rows[0], rows[1]);
+      assert.deepEqual(rows[0], { id: 1, name: "it's", doc: '{"a":[1,"x"]}', at: '2020-01-01T00:00:00.000Z', big: '1234567890123' });
+    } finally {
+      await pool.close();
+    }
+  });
+});
