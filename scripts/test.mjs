@@ -9,6 +9,9 @@
 //  4. The JS suite with Node's built-in runner, through the package's entry points.
 // `node scripts/test.mjs js` (npm run test:js) and `... rust` (npm run test:rust) run one
 // part, with the same PostgreSQL.
+// `node scripts/test.mjs faults` (npm run test:faults, not part of the default run): the
+// slow reliability tests, __test__/faults/*.fault.mjs (a PostgreSQL restart under load
+// on a throwaway server, a 60 s soak), one file at a time, each with a bounded duration.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +20,10 @@ import { resolveTestDatabase, redact } from './test-database.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
-// `node scripts/test.mjs [rust] [types] [js]`: only those steps (default: all of them).
-const STEPS = ['rust', 'types', 'js'];
+// `node scripts/test.mjs [rust] [types] [js] [faults]`: only those steps (default: all
+// of them but faults).
+const STEPS = ['rust', 'types', 'js', 'faults'];
+const DEFAULT_STEPS = ['rust', 'types', 'js'];
 const requested = process.argv.slice(2);
 for (const name of requested) {
   if (!STEPS.includes(name)) {
@@ -26,7 +31,14 @@ for (const name of requested) {
     process.exit(2);
   }
 }
-const selected = new Set(requested.length > 0 ? requested : STEPS);
+const selected = new Set(requested.length > 0 ? requested : DEFAULT_STEPS);
+const FAULTS_DIR = join(root, '__test__', 'faults');
+/** The fault tests: named *.fault.mjs so that the default run (`node --test __test__`) skips them. */
+const faultFiles = () =>
+  readdirSync(FAULTS_DIR)
+    .filter((f) => f.endsWith('.fault.mjs'))
+    .sort()
+    .map((f) => join('__test__', 'faults', f));
 
 let database = { stop: async () => {} };
 let current = null;
@@ -106,7 +118,7 @@ async function provideDatabase(env) {
 
 async function main() {
   const env = { ...process.env };
-  if (selected.has('rust') || selected.has('js')) await provideDatabase(env);
+  if (selected.has('rust') || selected.has('js') || selected.has('faults')) await provideDatabase(env);
 
   const steps = [
     ['rust', () => run('cargo', ['test', '--workspace'], env)],
@@ -116,6 +128,13 @@ async function main() {
     ],
     ['types', () => run('npx', ['tsc', '-p', '__test__/types/tsconfig.json'], env)],
     ['js', () => run(process.execPath, ['--test', '--test-concurrency=2', '__test__'], env)],
+    [
+      'faults',
+      () =>
+        addonIsStale() || !existsSync(join(root, 'binding.cjs')) ? run('npm', ['run', 'build'], env) : 0,
+    ],
+    // One file at a time: each measures the process (RSS) or stops its own server.
+    ['faults', () => run(process.execPath, ['--test', '--test-concurrency=1', ...faultFiles()], env)],
   ];
   for (const [name, step] of steps) {
     if (!selected.has(name)) continue;

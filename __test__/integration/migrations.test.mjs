@@ -282,7 +282,11 @@ function migrationsSuite(target) {
         await runSQLMigrations(pool, [probe]);
         assert.deepEqual((await pool.execute.query(SQL`SELECT held FROM lock_probe`)).rows, [{ held: 1 }]);
         const { held } = await single(
-          pool.execute.query(SQL`SELECT COUNT(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND objid = 999956789`),
+          // Advisory locks are per database; other test files migrate other databases concurrently.
+          pool.execute.query(
+            SQL`SELECT COUNT(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND objid = 999956789
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          ),
         );
         assert.equal(held, 0, 'released with the transaction');
       });

@@ -3,9 +3,26 @@
 // single-statement runners. Batches run sequentially and stop at the first error;
 // `assertChanges` raises BatchCommandNoChangesError(index) on a statement that
 // changed nothing (upstream core/execute/execute.ts).
-const { BatchCommandNoChangesError } = require('../errors.cjs');
+const { BatchCommandNoChangesError, DumboError } = require('../errors.cjs');
 const { mapSQLQueryResult } = require('../query.cjs');
 const { throwIfAborted } = require('./abort.cjs');
+
+/**
+ * A panic in the native code reaches JS (through napi-rs' catch_unwind) as a plain
+ * Error with code 'GenericFailure', which no `instanceof DumboError` check or retry
+ * policy recognises: it becomes a DumboError (500) with the original as its cause.
+ * Everything else, DumboErrors and TypeErrors included, passes through unchanged.
+ */
+function asDumboError(error) {
+  if (error instanceof Error && error.code === 'GenericFailure' && !DumboError.isInstanceOf(error)) {
+    return new DumboError({
+      errorCode: 500,
+      message: `Internal error in the native driver: ${error.message}`,
+      innerError: error,
+    });
+  }
+  return error;
+}
 
 function applyMapping(result, options) {
   const mapping = options?.mapping;
@@ -20,11 +37,23 @@ function applyMapping(result, options) {
 function sqlExecutor(runQuery, runCommand) {
   async function query(sql, options) {
     throwIfAborted(options);
-    return applyMapping(await runQuery(sql, options), options);
+    let result;
+    try {
+      result = await runQuery(sql, options);
+    } catch (error) {
+      throw asDumboError(error);
+    }
+    return applyMapping(result, options);
   }
   async function command(sql, options) {
     throwIfAborted(options);
-    return applyMapping(await runCommand(sql, options), options);
+    let result;
+    try {
+      result = await runCommand(sql, options);
+    } catch (error) {
+      throw asDumboError(error);
+    }
+    return applyMapping(result, options);
   }
   async function batchQuery(sqls, options) {
     const results = [];
@@ -43,4 +72,4 @@ function sqlExecutor(runQuery, runCommand) {
   return { query, batchQuery, command, batchCommand };
 }
 
-module.exports = { sqlExecutor, applyMapping };
+module.exports = { sqlExecutor, applyMapping, asDumboError };

@@ -15,6 +15,9 @@ const { toResult } = require('./rows.cjs');
 
 const closedError = () => new InvalidOperationError('Connection pool has been closed');
 
+/** How long close({ force: true }) waits for the aborted work to settle. */
+const FORCE_DRAIN_MS = 5_000;
+
 /** Counts work in flight so a graceful close can wait for it. */
 function inFlight() {
   let count = 0;
@@ -112,8 +115,18 @@ function poolOver(o, { execute, newConnection, shutdown }) {
       if (closing) return closing;
       closed = true;
       closing = (async () => {
-        if (!opts?.force) await withDeadline(work.drained(), opts?.closeDeadline);
-        shutdown(opts?.force === true);
+        if (opts?.force) {
+          // Aborts the work in flight (running statements get a cancel request,
+          // checked-out connections refuse further statements), then waits, at
+          // most FORCE_DRAIN_MS, until it has settled: when close() resolves, none
+          // of this pool's statements still runs on the server. Before, force only
+          // skipped the wait and the work went on to its end.
+          shutdown(true);
+          await withDeadline(work.drained(), opts.closeDeadline ?? FORCE_DRAIN_MS);
+        } else {
+          await withDeadline(work.drained(), opts?.closeDeadline);
+          shutdown(false);
+        }
       })();
       return closing;
     },
@@ -146,7 +159,32 @@ function pgNativePool(o) {
 
 /** `pooled: false`: every connection (and every pool-level statement) is its own client. */
 function pgClientPool(o) {
-  const connect = () => binding.PgConnection.connectDirect(o.connectionString, o.native);
+  // The clients open now, so that close({ force: true }) can abort their work as
+  // the native pool does for its connections: cancel the running statement and
+  // take the client away from its connection (later statements reject, and the
+  // session closes once the statement in flight, if any, has ended).
+  const open = new Set();
+  let aborted = false;
+  const connect = async () => {
+    if (aborted) throw closedError();
+    for (const n of open) if (n.isReleased) open.delete(n);
+    const n = await binding.PgConnection.connectDirect(o.connectionString, o.native);
+    if (aborted) {
+      n.release(true);
+      throw closedError();
+    }
+    open.add(n);
+    return n;
+  };
+  const abort = () => {
+    aborted = true;
+    for (const n of open) {
+      if (n.isReleased) continue;
+      n.cancel().catch(() => {});
+      n.release(true);
+    }
+    open.clear();
+  };
   async function execute(sql, options) {
     throwIfAborted(options);
     const client = await connect();
@@ -156,7 +194,13 @@ function pgClientPool(o) {
       client.release(true);
     }
   }
-  return poolOver(o, { execute, newConnection: connect, shutdown: () => {} });
+  return poolOver(o, {
+    execute,
+    newConnection: connect,
+    shutdown: (force) => {
+      if (force) abort();
+    },
+  });
 }
 
 /** A pool over a caller-owned connection: everything runs on it; close is a no-op. */

@@ -22,4 +22,45 @@ function templateCall(sql, dialect) {
   return { text, values };
 }
 
-module.exports = { templateCall };
+/**
+ * Upstream's displayed parameter (what `formatter.format(sql).params` holds) for the
+ * values this fast path maps itself; `undefined` for any other (objects, binary),
+ * which go through the native formatter so both paths can never disagree.
+ */
+function displayParam(value, dialect) {
+  switch (typeof value) {
+    case 'undefined':
+      return null;
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return value.toString();
+    case 'object': {
+      if (value === null) return null;
+      if (value instanceof Date && !Number.isNaN(value.getTime())) {
+        const iso = value.toISOString();
+        return dialect === 'PostgreSQL' ? iso.replace('T', ' ').replace('Z', '+00') : iso;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `formatter.format(sql)` for a cached call site with simple values, else `undefined`. */
+function formatFast(sql, dialect) {
+  const call = templateCall(sql, dialect);
+  if (call === undefined) return undefined;
+  const params = new Array(call.values.length);
+  for (let i = 0; i < params.length; i++) {
+    const shown = displayParam(call.values[i], dialect);
+    if (shown === undefined) return undefined;
+    params[i] = shown;
+  }
+  return { query: call.text, params };
+}
+
+module.exports = { templateCall, formatFast };

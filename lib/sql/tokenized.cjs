@@ -19,10 +19,15 @@ const templateChunks = new WeakMap();
 // per call than a WeakMap lookup.
 const TEMPLATE = Symbol('dumbo.sqlTemplate');
 
-const isPlainParam = (value) =>
-  value === null ||
-  typeof value !== 'object' ||
-  (!Array.isArray(value) && value.__brand !== 'tokenized-sql' && !('sqlTokenType' in value));
+const isPlainParam = (value) => {
+  const type = typeof value;
+  if (type === 'symbol' || type === 'function') return false; // errors stay on the general path
+  return (
+    value === null ||
+    type !== 'object' ||
+    (!Array.isArray(value) && value.__brand !== 'tokenized-sql' && !('sqlTokenType' in value))
+  );
+};
 
 function sharedChunks(strings) {
   let chunks = templateChunks.get(strings);

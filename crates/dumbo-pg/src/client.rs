@@ -4,10 +4,11 @@ mod cache;
 mod simple;
 
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use dumbo_core::{Error, JsonRowWriter, JsonRows, Result, SqlValue};
+use dumbo_core::{Error, ErrorKind, JsonRowWriter, JsonRows, Result, SqlValue};
 use futures_util::TryStreamExt;
 use tokio::task::JoinHandle;
 use tokio_postgres::{CancelToken, Client, Statement};
@@ -15,6 +16,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::config::PgConnectOptions;
 use crate::decode::{self, DecodeOptions};
+use crate::pool::Tracked;
 use crate::{encode, errors, tls};
 
 use cache::{StatementCache, MAX_CACHED_STATEMENTS};
@@ -50,7 +52,8 @@ pub struct CheckResult {
 }
 
 enum Conn {
-    Pooled(deadpool_postgres::Object),
+    /// `None` only once the client is being dropped (see `Drop for PgClient`).
+    Pooled(Option<deadpool_postgres::Object>),
     Direct {
         client: Client,
         cache: StatementCache,
@@ -66,6 +69,56 @@ pub struct PgClient {
     cancel: CancelToken,
     tls: MakeRustlsConnect,
     endpoint: Arc<str>,
+    /// A pooled connection's entry in its pool's checked-out list.
+    tracked: Option<Tracked>,
+    /// The runtime a pooled connection was checked out on, to end it there.
+    runtime: Option<tokio::runtime::Handle>,
+    /// The session may be inside a transaction (or otherwise not fit for the next
+    /// user): a pooled connection is then closed, not returned, when dropped.
+    unclean: AtomicBool,
+}
+
+impl Drop for PgClient {
+    fn drop(&mut self) {
+        if !*self.unclean.get_mut() {
+            return; // a pooled connection goes back to its pool
+        }
+        let Conn::Pooled(object) = &mut self.conn else {
+            return; // a direct connection closes with its client
+        };
+        let Some(object) = object.take() else { return };
+        match &self.runtime {
+            // A live session keeps its pool slot until the server has ended it,
+            // so the server never sees more sessions than the pool's max (a
+            // replacement would otherwise open while this one is still closing).
+            Some(runtime) if !object.is_closed() => {
+                runtime.spawn(end_session(object));
+            }
+            // Dropping the client closes the session; the server rolls back
+            // whatever it had open.
+            _ => drop(deadpool_postgres::Object::take(object)),
+        }
+    }
+}
+
+/// How long a discarded session may hold its pool slot while it is being ended.
+const END_SESSION_LIMIT: Duration = Duration::from_secs(2);
+
+/// Ends a pooled session that must not be reused: the server terminates it (which
+/// rolls back anything open), then it leaves the pool for good.
+async fn end_session(object: deadpool_postgres::Object) {
+    let ending = async {
+        // Simple protocol: works in an aborted transaction too; the backend ends
+        // itself, so this fails with 57P01 and the socket closes.
+        let _ = object
+            .batch_execute("ROLLBACK; SELECT pg_terminate_backend(pg_backend_pid())")
+            .await;
+        while !object.is_closed() {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    };
+    let _ = tokio::time::timeout(END_SESSION_LIMIT, ending).await;
+    drop(deadpool_postgres::Object::take(object));
 }
 
 /// Sends cancel requests for the statement running on one connection.
@@ -116,6 +169,9 @@ impl PgClient {
             },
             tls,
             endpoint: opts.endpoint.as_str().into(),
+            tracked: None,
+            runtime: None,
+            unclean: AtomicBool::new(false),
         })
     }
 
@@ -127,10 +183,49 @@ impl PgClient {
     ) -> PgClient {
         PgClient {
             cancel: object.cancel_token(),
-            conn: Conn::Pooled(object),
+            conn: Conn::Pooled(Some(object)),
             tls,
             endpoint: endpoint.into(),
+            tracked: None,
+            runtime: tokio::runtime::Handle::try_current().ok(),
+            unclean: AtomicBool::new(false),
         }
+    }
+
+    /// Tells the client whether its session is inside a transaction: set before
+    /// `BEGIN` is sent, cleared once `COMMIT`/`ROLLBACK` succeeded. A pooled client
+    /// dropped while set is closed instead of going back to its pool.
+    ///
+    /// Before, a connection dropped without COMMIT or ROLLBACK (its JS object
+    /// finalized, e.g. when a worker thread exits mid-transaction) went back to the
+    /// shared pool still inside the transaction: the next user saw its uncommitted
+    /// rows, and that user's own writes joined a transaction nobody would commit
+    /// (found by the reliability tests; pg-pool's "poison pool" rule).
+    pub fn set_in_transaction(&self, in_transaction: bool) {
+        self.unclean.store(in_transaction, Ordering::SeqCst);
+    }
+
+    pub(crate) fn tracked(mut self, tracked: Tracked) -> PgClient {
+        self.tracked = Some(tracked);
+        self
+    }
+
+    /// Refuses work once the pool was closed with `force` (see `pool/inflight.rs`),
+    /// and SQL text PostgreSQL cannot take.
+    fn check(&self, sql: &str) -> Result<()> {
+        if self.tracked.as_ref().is_some_and(Tracked::is_aborted) {
+            return Err(errors::pool_closed());
+        }
+        // The protocol sends SQL text as a C string: a NUL used to fail inside
+        // tokio-postgres as "error encoding message to server", which was reported
+        // as a ConnectionError. It is the caller's input (e.g. a NUL in
+        // SQL.literal or SQL.identifier), with the same error as the SQLite driver.
+        if sql.contains('\0') {
+            return Err(Error::invalid_operation(
+                "SQL text contains a NUL character",
+            ));
+        }
+        Ok(())
     }
 
     /// Runs one statement with parameters (see [`ExecOptions`]).
@@ -148,6 +243,7 @@ impl PgClient {
         params: &[SqlValue],
         opts: &ExecOptions,
     ) -> Result<QueryOutcome> {
+        self.check(sql)?;
         let timeout_ms = opts
             .timeout
             .filter(|t| !t.is_zero())
@@ -167,6 +263,7 @@ impl PgClient {
 
     /// Runs SQL with the simple protocol, ignoring rows (`BEGIN`, `COMMIT`, ...).
     pub async fn batch_execute(&self, sql: &str) -> Result<()> {
+        self.check(sql)?;
         self.client()
             .batch_execute(sql)
             .await
@@ -191,9 +288,7 @@ impl PgClient {
 
     /// Closes the connection instead of returning it to its pool.
     pub fn discard(self) {
-        if let Conn::Pooled(object) = self.conn {
-            drop(deadpool_postgres::Object::take(object));
-        }
+        self.unclean.store(true, Ordering::SeqCst);
     }
 
     /// Where the connection goes (`host:port`), for messages.
@@ -203,13 +298,32 @@ impl PgClient {
 
     fn client(&self) -> &Client {
         match &self.conn {
-            Conn::Pooled(object) => object,
+            Conn::Pooled(Some(object)) => object,
+            Conn::Pooled(None) => unreachable!("a pooled client is emptied only when dropped"),
             Conn::Direct { client, .. } => client,
         }
     }
 
     fn error(&self, e: &tokio_postgres::Error) -> Error {
-        errors::from_pg_error(e, &self.endpoint)
+        let mut error = errors::from_pg_error(e, &self.endpoint);
+        // A session the server ended (FATAL, e.g. 57P01 from pg_terminate_backend
+        // or a shutdown) or whose socket failed is never pooled again. Before, it
+        // went back to the pool, and when deadpool's `is_closed()` check ran before
+        // the connection task had seen the socket close, the next caller got it and
+        // failed with "connection closed" (found by the reliability tests).
+        let fatal = e
+            .as_db_error()
+            .is_some_and(|db| matches!(db.severity(), "FATAL" | "PANIC"));
+        if fatal || matches!(error.kind, ErrorKind::Connection | ErrorKind::AdminShutdown) {
+            self.unclean.store(true, Ordering::SeqCst);
+        }
+        if error.kind == ErrorKind::QueryCanceled
+            && self.tracked.as_ref().is_some_and(Tracked::is_aborted)
+        {
+            error.message =
+                "Statement canceled: the connection pool was closed with force".to_owned();
+        }
+        error
     }
 
     async fn run(
@@ -245,7 +359,8 @@ impl PgClient {
 
     async fn prepare(&self, sql: &str) -> Result<Statement, tokio_postgres::Error> {
         match &self.conn {
-            Conn::Pooled(object) => {
+            Conn::Pooled(None) => unreachable!("a pooled client is emptied only when dropped"),
+            Conn::Pooled(Some(object)) => {
                 if object.statement_cache.size() >= MAX_CACHED_STATEMENTS {
                     object.statement_cache.clear();
                 }
@@ -257,7 +372,8 @@ impl PgClient {
 
     fn forget(&self, sql: &str) {
         match &self.conn {
-            Conn::Pooled(object) => {
+            Conn::Pooled(None) => {}
+            Conn::Pooled(Some(object)) => {
                 object.statement_cache.remove(sql, &[]);
             }
             Conn::Direct { cache, .. } => cache.remove(sql),

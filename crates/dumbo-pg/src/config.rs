@@ -4,11 +4,13 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
-use dumbo_core::connection_string::mask_password;
 use dumbo_core::{Error, Result};
 use tokio_postgres::config::Host;
 
-use url::{escape_extra_at_signs, percent_decode, query_param, raw_password, split_url};
+use url::{
+    escape_extra_at_signs, mask_secrets, percent_decode, query_param, query_passwords,
+    raw_password, split_url,
+};
 
 mod url;
 
@@ -45,7 +47,7 @@ pub fn validate(cs: &str) -> Result<()> {
     } else {
         Err(Error::invalid_operation(format!(
             "Invalid PostgreSQL connection string: {}. It should start with \"postgresql://\".",
-            mask_password(cs)
+            mask_secrets(cs)
         )))
     }
 }
@@ -78,7 +80,7 @@ pub fn parse(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
 }
 
 fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
-    let masked = mask_password(cs);
+    let masked = mask_secrets(cs);
     let normalized = escape_extra_at_signs(cs);
     let mut config = tokio_postgres::Config::from_str(&normalized)
         .map_err(|e| invalid(&masked, &parse_reason(&e)))?;
@@ -122,14 +124,18 @@ fn parse_reason(e: &tokio_postgres::Error) -> String {
     }
 }
 
-/// Masks the password of `cs`, raw or decoded, wherever it appears in `err`.
+/// Masks the passwords of `cs` (userinfo and `password=` query parameters), raw
+/// or decoded, wherever they appear in `err`.
 fn redact(mut err: Error, cs: &str) -> Error {
+    let mut secrets: Vec<String> = Vec::new();
     if let Some(password) = raw_password(cs).filter(|p| !p.is_empty()) {
         for secret in [Cow::Borrowed(password), percent_decode(password)] {
-            if !secret.is_empty() {
-                err.message = err.message.replace(secret.as_ref(), "***");
-            }
+            secrets.push(secret.into_owned());
         }
+    }
+    secrets.extend(query_passwords(cs));
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        err.message = err.message.replace(secret.as_str(), "***");
     }
     err
 }

@@ -76,6 +76,10 @@ pub fn from_pg_error(e: &tokio_postgres::Error, endpoint: &str) -> Error {
     let text = e.to_string();
     let kind = if text.starts_with("error serializing parameter")
         || text.starts_with("error deserializing column")
+        // Building a message failed on our side (a NUL in a C string, a value too
+        // large for the protocol): the input's fault, and the connection is intact.
+        // It wraps an io::Error, so it used to be taken for a ConnectionError.
+        || text.starts_with("error encoding message to server")
     {
         ErrorKind::Data
     } else if text.contains("parameters but got") {
@@ -179,7 +183,6 @@ fn is_transport(text: &str) -> bool {
         "unexpected message from server",
         "error performing TLS handshake",
         "error parsing response from server",
-        "error encoding message to server",
         "error connecting to server",
         "timeout waiting for server",
         "authentication error",

@@ -1,7 +1,11 @@
 //! Connection pools over deadpool, and the process-wide shared pools.
 
+mod fifo;
+mod inflight;
 mod shared;
 
+use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, PoolError, RecyclingMethod, Runtime, TimeoutType};
@@ -12,7 +16,12 @@ use crate::client::PgClient;
 use crate::config::PgConnectOptions;
 use crate::{errors, tls};
 
+pub use fifo::Ticket;
+pub(crate) use inflight::Tracked;
 pub use shared::{acquire_shared, close_all_shared, release_shared};
+
+use fifo::Fifo;
+use inflight::InFlight;
 
 /// Fast recycling does no I/O; this only bounds a misbehaving recycle.
 const RECYCLE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -55,6 +64,10 @@ pub struct PgPool {
     opts: PgConnectOptions,
     settings: PoolOptions,
     tls: MakeRustlsConnect,
+    /// Serves waiting callers in call order (see `fifo.rs`).
+    fifo: Fifo,
+    /// Checked-out connections, for [`abort`](Self::abort).
+    inflight: Arc<InFlight>,
 }
 
 impl PgPool {
@@ -91,19 +104,55 @@ impl PgPool {
             opts,
             settings,
             tls,
+            fifo: Fifo::default(),
+            inflight: Arc::default(),
         })
     }
 
     /// A connection, waiting at most `wait_timeout` for a free one.
     pub async fn acquire(&self) -> Result<PgClient> {
-        match self.pool.get().await {
-            Ok(object) => Ok(PgClient::pooled(
-                object,
-                self.tls.clone(),
-                &self.opts.endpoint,
-            )),
+        self.acquire_after(self.ticket()).await
+    }
+
+    /// A place in the queue for a free connection, taken now: callers that take
+    /// their tickets in some order get connections in that order (see `fifo.rs`).
+    /// Pass it to [`acquire_after`](Self::acquire_after).
+    pub fn ticket(&self) -> Ticket {
+        self.fifo.ticket()
+    }
+
+    /// [`acquire`](Self::acquire) at the place of `ticket`.
+    pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
+        match ticket.enter(self.pool.get()).await {
+            Ok(object) => {
+                let client = PgClient::pooled(object, self.tls.clone(), &self.opts.endpoint);
+                let tracked = self.inflight.track(client.canceller());
+                Ok(client.tracked(tracked))
+            }
             Err(e) => Err(self.pool_error(e)),
         }
+    }
+
+    /// Closes the pool and aborts the work of its checked-out connections (a
+    /// close with `force`): each refuses further statements, and the returned
+    /// future sends every one a cancel request for the statement it runs.
+    pub fn abort(&self) -> impl Future<Output = ()> + Send + 'static {
+        self.pool.close();
+        let cancellers = self.inflight.abort();
+        async move {
+            let mut cancels = tokio::task::JoinSet::new();
+            for canceller in cancellers {
+                // Best effort: a failed cancel request leaves the statement to end
+                // by itself; the connection is closed when it is released anyway.
+                cancels.spawn(async move { canceller.cancel().await.ok() });
+            }
+            while cancels.join_next().await.is_some() {}
+        }
+    }
+
+    /// How many connections are checked out (by callers, not idle in the pool).
+    pub fn checked_out(&self) -> usize {
+        self.inflight.len()
     }
 
     /// Closes idle connections and refuses new acquisitions; connections in use

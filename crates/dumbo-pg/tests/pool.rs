@@ -152,3 +152,192 @@ async fn shared_pools_are_reference_counted() {
     close_all_shared();
     assert!(other.is_closed());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn waiters_get_connections_in_the_order_they_asked() {
+    let Some(opts) = opts().await else { return };
+    let pool = Arc::new(pool(opts, 1, 10_000));
+    let held = pool.acquire().await.expect("held");
+    run(&held, "SELECT 1").await;
+    // Tickets in call order, tasks spawned in reverse: the tickets decide.
+    let tickets: Vec<_> = (0..32).map(|_| pool.ticket()).collect();
+    let served = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut tasks = Vec::new();
+    for (i, ticket) in tickets.into_iter().enumerate().rev() {
+        let pool = pool.clone();
+        let served = served.clone();
+        tasks.push(tokio::spawn(async move {
+            let client = pool.acquire_after(ticket).await.expect("acquired");
+            served.lock().expect("lock").push(i);
+            run(&client, "SELECT 1").await;
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    drop(held);
+    for task in tasks {
+        task.await.expect("task");
+    }
+    let order = served.lock().expect("lock").clone();
+    assert_eq!(order, (0..32).collect::<Vec<_>>());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn abort_cancels_running_statements_and_refuses_new_ones() {
+    let Some(opts) = opts().await else { return };
+    let pool = Arc::new(pool(opts, 2, 1000));
+    let running = pool.acquire().await.expect("running");
+    let idle_in_use = pool.acquire().await.expect("held");
+    run(&idle_in_use, "BEGIN").await;
+    assert_eq!(pool.checked_out(), 2);
+    let started = Instant::now();
+    let sleeping = tokio::spawn(async move {
+        let e = running
+            .execute(
+                "SELECT pg_sleep(30)",
+                &[],
+                &dumbo_pg::client::ExecOptions::default(),
+            )
+            .await
+            .expect_err("canceled");
+        drop(running);
+        e
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    pool.abort().await;
+    let e = sleeping.await.expect("task");
+    assert!(started.elapsed() < Duration::from_secs(10), "not aborted");
+    assert_eq!(e.kind, ErrorKind::QueryCanceled);
+    assert_eq!(
+        e.message,
+        "Statement canceled: the connection pool was closed with force"
+    );
+    let e = idle_in_use
+        .batch_execute("SELECT 1")
+        .await
+        .expect_err("refused");
+    assert_eq!(e.kind, ErrorKind::InvalidOperation);
+    assert_eq!(e.message, "Connection pool has been closed");
+    drop(idle_in_use);
+    assert_eq!(pool.checked_out(), 0);
+    assert_eq!(pool.status().size, 0, "connections closed when released");
+    assert!(pool.acquire().await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nul_in_sql_text_is_refused_before_sending_and_the_connection_stays_usable() {
+    let Some(opts) = opts().await else { return };
+    let pool = pool(opts, 1, 1000);
+    let client = pool.acquire().await.expect("client");
+    for sql in ["SELECT 'a\0b'", "SELECT 1 AS \"a\0b\""] {
+        let e = client
+            .execute(sql, &[], &dumbo_pg::client::ExecOptions::default())
+            .await
+            .expect_err("refused");
+        assert_eq!(e.kind, ErrorKind::InvalidOperation, "{sql}");
+        assert_eq!(e.message, "SQL text contains a NUL character");
+    }
+    let e = client
+        .batch_execute("SELECT 'a\0b'")
+        .await
+        .expect_err("refused");
+    assert_eq!(e.kind, ErrorKind::InvalidOperation);
+    let out = run(&client, "SELECT 1 AS one").await;
+    assert_eq!(out.rows.json, r#"[{"one":1}]"#);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_dropped_inside_a_transaction_is_closed_not_pooled_again() {
+    let Some(opts) = opts().await else { return };
+    let pool = pool(opts, 1, 2000);
+    run(
+        &pool.acquire().await.expect("setup"),
+        "CREATE TABLE IF NOT EXISTS poison (v text)",
+    )
+    .await;
+    let first_pid = {
+        let client = pool.acquire().await.expect("client");
+        client.set_in_transaction(true);
+        run(&client, "BEGIN").await;
+        run(&client, "INSERT INTO poison VALUES ('uncommitted')").await;
+        let out = run(&client, "SELECT pg_backend_pid() AS pid").await;
+        out.rows.json
+        // dropped here without COMMIT or ROLLBACK
+    };
+    let next = pool.acquire().await.expect("next");
+    let out = run(&next, "SELECT pg_backend_pid() AS pid").await;
+    assert_ne!(
+        out.rows.json, first_pid,
+        "the session in a transaction was pooled again"
+    );
+    let out = run(&next, "SELECT count(*)::int AS n FROM poison").await;
+    assert_eq!(out.rows.json, r#"[{"n":0}]"#);
+    drop(next);
+    // A transaction that ended cleanly keeps its connection pooled.
+    let client = pool.acquire().await.expect("client");
+    let pid = run(&client, "SELECT pg_backend_pid() AS pid")
+        .await
+        .rows
+        .json;
+    client.set_in_transaction(true);
+    run(&client, "BEGIN").await;
+    run(&client, "COMMIT").await;
+    client.set_in_transaction(false);
+    drop(client);
+    let again = pool.acquire().await.expect("again");
+    assert_eq!(
+        run(&again, "SELECT pg_backend_pid() AS pid")
+            .await
+            .rows
+            .json,
+        pid
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_the_server_ended_is_never_handed_out_again() {
+    let Some(opts) = opts().await else { return };
+    let admin = common::connect(&opts).await;
+    let pool = pool(opts, 1, 5000);
+    for _ in 0..20 {
+        let client = pool.acquire().await.expect("client");
+        let pid = run(&client, "SELECT pg_backend_pid()::text AS pid")
+            .await
+            .rows
+            .json;
+        let pid: String = pid.chars().filter(char::is_ascii_digit).collect();
+        run(&admin, &format!("SELECT pg_terminate_backend({pid})")).await;
+        let e = client
+            .execute("SELECT 1", &[], &dumbo_pg::client::ExecOptions::default())
+            .await
+            .expect_err("the session is gone");
+        assert!(
+            matches!(e.kind, ErrorKind::AdminShutdown | ErrorKind::Connection),
+            "{e:?}"
+        );
+        drop(client);
+        // At once: the next caller gets a working session, never the dead one.
+        let next = pool.acquire().await.expect("next");
+        run(&next, "SELECT 1").await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_discarded_live_session_keeps_its_slot_until_the_server_ended_it() {
+    let Some(opts) = opts().await else { return };
+    let admin = common::connect(&opts).await;
+    let pool = pool(opts, 1, 5000);
+    for _ in 0..10 {
+        let client = pool.acquire().await.expect("client");
+        run(&client, "SET application_name = 'discarded_slot'").await;
+        client.discard();
+        // The replacement opens only once the discarded session is gone.
+        let next = pool.acquire().await.expect("next");
+        let out = run(
+            &admin,
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'discarded_slot'",
+        )
+        .await;
+        assert_eq!(out.rows.json, r#"[{"n":0}]"#);
+        drop(next);
+    }
+}

@@ -67,6 +67,25 @@ pub struct CommandResult {
     pub rows: Option<JsonRows>,
 }
 
+/// A failure to set the journal mode while opening. On a file the process may not
+/// write, SQLite's bare "attempt to write a readonly database" came out of a
+/// plain read (found by the reliability tests), so the message says what was
+/// being written and what to do.
+fn journal_mode_error(err: rusqlite::Error, mode: &str) -> Error {
+    let readonly = matches!(
+        &err,
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ReadOnly
+    );
+    let mut error = map_sqlite_error(err);
+    if readonly {
+        error.message = format!(
+            "{} (while setting journal_mode={mode} on opening: the database file is read-only; open it with readonly: true)",
+            error.message
+        );
+    }
+    error
+}
+
 /// One open SQLite database connection.
 #[derive(Debug)]
 pub struct SqliteConnection {
@@ -115,7 +134,7 @@ impl SqliteConnection {
                     .map_err(map_sqlite_error)?;
                 if !current.eq_ignore_ascii_case(mode) {
                     conn.execute_batch(&pragmas::set_journal_mode_sql(mode))
-                        .map_err(map_sqlite_error)?;
+                        .map_err(|e| journal_mode_error(e, mode))?;
                 }
             }
         }

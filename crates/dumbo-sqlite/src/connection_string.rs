@@ -2,7 +2,7 @@
 //! `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
 //! `parsePragmasFromConnectionString`.
 
-use dumbo_core::connection_string::{detect_connector, SQLITE_CONNECTOR};
+use dumbo_core::connection_string::{detect_connector, mask_password, SQLITE_CONNECTOR};
 use dumbo_core::{Error, Result};
 
 use crate::pragmas::PragmaOptions;
@@ -17,10 +17,38 @@ pub fn validate(cs: &str) -> Result<()> {
     if detect_connector(cs) == Some(SQLITE_CONNECTOR) {
         Ok(())
     } else {
+        // Masked: the string is often another database's URL, with its password
+        // (`postgresql://user:secret@…` given to the SQLite driver was echoed).
         Err(Error::invalid_operation(format!(
-            "Invalid SQLite connection string: {cs}. It should start with \"file:\", \":memory:\", \"/\", or \"./\"."
+            "Invalid SQLite connection string: {}. It should start with \"file:\", \":memory:\", \"/\", or \"./\".",
+            mask_secrets(cs)
         )))
     }
+}
+
+/// `cs` for a message: the userinfo password masked, and the value of every
+/// `password` query parameter (`…?password=secret`, cut at `&` and `#`).
+fn mask_secrets(cs: &str) -> String {
+    let masked = mask_password(cs);
+    let Some((head, rest)) = masked.split_once('?') else {
+        return masked;
+    };
+    let mut out = format!("{head}?");
+    for piece in rest.split_inclusive(['&', '#']) {
+        let (pair, separator) = match piece.char_indices().last() {
+            Some((i, c)) if c == '&' || c == '#' => (&piece[..i], &piece[i..]),
+            _ => (piece, ""),
+        };
+        match pair.split_once('=') {
+            Some((key, _)) if key.trim().eq_ignore_ascii_case("password") => {
+                out.push_str(key);
+                out.push_str("=***");
+            }
+            _ => out.push_str(pair),
+        }
+        out.push_str(separator);
+    }
+    out
 }
 
 /// Upstream `isInMemoryDatabase`: an exact `=== ':memory:'` comparison.
@@ -183,6 +211,32 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn another_databases_url_is_refused_without_its_password() {
+        let err = validate("postgresql://app:s3cret@db.example:5432/prod").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidOperation);
+        assert!(!err.message.contains("s3cret"), "{}", err.message);
+        assert!(
+            err.message.starts_with(
+                "Invalid SQLite connection string: postgresql://app:***@db.example:5432/prod."
+            ),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_password_query_parameter_is_not_echoed() {
+        let err = validate("postgresql://db.example/prod?sslmode=x&password=s3cret#y").unwrap_err();
+        assert!(!err.message.contains("s3cret"), "{}", err.message);
+        assert!(
+            err.message
+                .contains("postgresql://db.example/prod?sslmode=x&password=***#y."),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -136,6 +136,30 @@ fn skip_database_pragmas_leaves_journal_mode_alone() {
 }
 
 #[test]
+fn a_read_only_file_opened_read_write_says_why_the_journal_mode_cannot_be_set() {
+    let db = TempDb::new("readonly");
+    {
+        let mut o = OpenOptions::new(db.path());
+        o.skip_database_pragmas = true; // journal_mode stays DELETE
+        let c = SqliteConnection::open(&o).unwrap();
+        c.command("CREATE TABLE t (v INTEGER)", &[]).unwrap();
+    }
+    // `mode=ro` makes the file read-only for SQLite even when the process could
+    // write it (tests may run as root), as a file without write permission does.
+    let uri = format!("file:{}?mode=ro", db.path());
+    let e = SqliteConnection::open(&OpenOptions::new(uri.as_str())).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidOperation);
+    assert_eq!(
+        e.message,
+        "attempt to write a readonly database (while setting journal_mode=WAL on opening: the database file is read-only; open it with readonly: true)"
+    );
+    let mut o = OpenOptions::new(uri.as_str());
+    o.readonly = true;
+    let c = SqliteConnection::open(&o).unwrap();
+    assert_eq!(scalar(&c, "SELECT count(*) FROM t"), "0");
+}
+
+#[test]
 fn invalid_pragmas_are_rejected_before_opening() {
     let db = TempDb::new("badpragma");
     let mut o = OpenOptions::new(db.path());

@@ -46,10 +46,27 @@ impl PgConnection {
         env: &'env Env,
         sql: String,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        self.run_sql_then(env, sql, false)
+    }
+
+    /// Runs `sql`; with `ends_transaction`, tells the client its session is out of
+    /// the transaction once it succeeded (see `PgClient::set_in_transaction`).
+    fn run_sql_then<'env>(
+        &self,
+        env: &'env Env,
+        sql: String,
+        ends_transaction: bool,
+    ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let client = self.client(env.raw())?;
         exec::spawn(
             env,
-            async move { client.batch_execute(&sql).await },
+            async move {
+                client.batch_execute(&sql).await?;
+                if ends_transaction {
+                    client.set_in_transaction(false);
+                }
+                Ok(())
+            },
             |env, ()| js::undefined(env),
         )
     }
@@ -123,6 +140,9 @@ impl PgConnection {
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let sql = transaction::begin_sql(isolation_level.as_deref(), readonly == Some(true))
             .map_err(|e| errors::to_napi(env.raw(), e))?;
+        // Marked before BEGIN is sent: if this object is dropped from here on
+        // without COMMIT/ROLLBACK, the session is closed, not pooled again.
+        self.client(env.raw())?.set_in_transaction(true);
         self.in_transaction.set(true);
         self.run_sql(env, sql)
     }
@@ -130,13 +150,13 @@ impl PgConnection {
     #[napi(catch_unwind)]
     pub fn commit<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         self.in_transaction.set(false);
-        self.run_sql(env, transaction::COMMIT_SQL.to_owned())
+        self.run_sql_then(env, transaction::COMMIT_SQL.to_owned(), true)
     }
 
     #[napi(catch_unwind)]
     pub fn rollback<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         self.in_transaction.set(false);
-        self.run_sql(env, transaction::ROLLBACK_SQL.to_owned())
+        self.run_sql_then(env, transaction::ROLLBACK_SQL.to_owned(), true)
     }
 
     #[napi(catch_unwind)]

@@ -128,13 +128,45 @@ where
     F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
     D: FnOnce(js::Env, T) -> Result<js::Value> + 'static,
 {
-    env.spawn_future_with_callback(async move { Ok(fut.await) }, move |env, result| {
+    env.spawn_future_with_callback(catch_panic(fut), move |env, result| {
         let raw = env.raw();
         match result {
             Ok(value) => Ok(js::unknown(raw, done(raw, value)?)),
             Err(e) => Err(errors::to_napi(raw, e)),
         }
     })
+}
+
+/// Runs `fut`, turning a panic into a core error (a `DumboError` in JS). napi-rs
+/// would otherwise reject with a plain `Error('Panic in async function')`, which
+/// no `instanceof DumboError` check recognises; the runtime and the pool go on
+/// either way.
+async fn catch_panic<T, F>(fut: F) -> Result<std::result::Result<T, CoreError>>
+where
+    F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
+{
+    let mut fut = Box::pin(fut);
+    let outcome = std::future::poll_fn(|cx| {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fut.as_mut().poll(cx))) {
+            Ok(poll) => poll,
+            Err(payload) => std::task::Poll::Ready(Err(panic_error(payload.as_ref()))),
+        }
+    })
+    .await;
+    Ok(outcome)
+}
+
+/// The `DumboError` for a panic's payload.
+pub fn panic_error(payload: &(dyn std::any::Any + Send)) -> CoreError {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    CoreError::new(
+        dumbo_core::ErrorKind::Dumbo,
+        format!("Internal error in the PostgreSQL driver (Rust panic): {what}"),
+    )
 }
 
 /// A class instance (`PgConnection`) as a raw value, for `spawn`'s `done`.

@@ -78,3 +78,22 @@ pub fn check_pg_connection<'env>(
 pub fn end_all_pg_pools() {
     dumbo_pg::pool::close_all_shared();
 }
+
+/// Test hook: a promise whose work panics on the runtime, the way a bug in the
+/// driver's async code would. It rejects with a `DumboError` (see
+/// `exec::spawn`), and the addon goes on working.
+#[napi_derive::napi(js_name = "__provokePgPanicForTests", catch_unwind)]
+pub fn provoke_pg_panic_for_tests(env: &Env) -> Result<PromiseRaw<'_, Unknown<'_>>> {
+    exec::spawn(
+        env,
+        async {
+            #[allow(clippy::panic)]
+            {
+                panic!("provoked panic in async PostgreSQL work (test hook)")
+            }
+            #[allow(unreachable_code)]
+            Ok(())
+        },
+        |env, ()| js::undefined(env),
+    )
+}

@@ -137,10 +137,13 @@ impl PgPool {
         let raw = env.raw();
         let st = exec::statement(raw, &self.serialization, sql, options, false)?;
         let pool = self.pool.clone();
+        // The place in the pool's queue is taken now, on the JS thread, so calls
+        // get connections in the order they were made (dumbo_pg pool/fifo.rs).
+        let ticket = pool.ticket();
         exec::spawn(
             env,
             async move {
-                let client = pool.acquire().await?;
+                let client = pool.acquire_after(ticket).await?;
                 client.execute(&st.sql, &st.params, &st.options).await
             },
             |env, outcome| exec::outcome_to_js(env, &outcome),
@@ -152,9 +155,10 @@ impl PgPool {
     pub fn connect<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let pool = self.pool.clone();
         let serialization = self.serialization.clone();
+        let ticket = pool.ticket();
         exec::spawn(
             env,
-            async move { pool.acquire().await },
+            async move { pool.acquire_after(ticket).await },
             move |env, client| exec::instance(env, PgConnection::new(client, serialization)),
         )
     }
@@ -162,14 +166,30 @@ impl PgPool {
     /// Gives up this handle's share of the pool; the pool closes with its last
     /// user (or at once with `force`). Returns whether the pool was closed.
     #[napi(catch_unwind)]
+    /// With `force`, the work of checked-out connections is aborted too: their
+    /// running statements get a cancel request and they refuse further ones
+    /// (dumbo_pg pool/inflight.rs).
     pub fn close(&self, force: Option<bool>) -> bool {
-        if self.released.replace(true) {
-            if force == Some(true) {
+        let force = force == Some(true);
+        let closed = if self.released.replace(true) {
+            if force {
                 self.pool.close();
             }
-            return self.pool.is_closed();
+            self.pool.is_closed()
+        } else {
+            pg_pool::release_shared(&self.key, force)
+        };
+        if force {
+            napi::bindgen_prelude::spawn(self.pool.abort());
         }
-        pg_pool::release_shared(&self.key, force == Some(true))
+        closed
+    }
+
+    /// How many connections are checked out right now (statements running or
+    /// connections held by callers).
+    #[napi(getter)]
+    pub fn checked_out(&self) -> u32 {
+        u32::try_from(self.pool.checked_out()).unwrap_or(u32::MAX)
     }
 
     /// `{ size, available, waiting, max }` of the native pool.

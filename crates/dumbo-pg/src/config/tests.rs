@@ -170,6 +170,28 @@ fn failures_never_show_the_password() {
 }
 
 #[test]
+fn failures_never_show_a_password_without_a_scheme_or_in_the_query() {
+    for (cs, shown) in [
+        ("app:s3cr3t@h/db", "app:***@h/db"),
+        ("postgresql:/app:s3cr3t@h/db", "postgresql:***@h/db"),
+        ("postgresql:app:s3cr3t@h", "postgresql:***@h"),
+        (
+            "postgresql://h/db?password=s3cr3t&sslmode=bogus",
+            "postgresql://h/db?password=***&sslmode=bogus",
+        ),
+        (
+            "postgresql://h/db?x=1#&Password=s3cr3t",
+            "postgresql://h/db?x=1#&Password=***",
+        ),
+    ] {
+        let e = err(cs);
+        assert_eq!(e.kind, ErrorKind::InvalidOperation, "{cs}");
+        assert!(!e.message.contains("s3cr3t"), "{}", e.message);
+        assert!(e.message.contains(shown), "{cs}: {}", e.message);
+    }
+}
+
+#[test]
 fn rejects_non_postgres_strings() {
     let e = err("file:./x.db");
     assert!(e.message.contains("It should start with"));
