@@ -64,8 +64,8 @@ export declare class PgConnection {
    * `options`: `{ database?, connectTimeoutMillis?, serialize?, rawJson? }`.
    */
   static connectDirect(connectionString: string, options?: unknown | undefined | null): Promise<PgConnection>
-  /** Runs one statement. */
-  execute(sql: unknown, options?: unknown | undefined | null): Promise<unknown>
+  /** Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`. */
+  execute(sql: unknown, options?: unknown | undefined | null, values?: unknown | undefined | null): Promise<unknown>
   /** `BEGIN [ISOLATION LEVEL …] [READ ONLY]`. */
   begin(isolationLevel?: string | undefined | null, readonly?: boolean | undefined | null): Promise<unknown>
   commit(): Promise<unknown>
@@ -92,7 +92,7 @@ export declare class PgPool {
    */
   static open(connectionString: string, options?: unknown | undefined | null): PgPool
   /** Runs one statement on a connection borrowed for just that statement. */
-  execute(sql: unknown, options?: unknown | undefined | null): Promise<unknown>
+  execute(sql: unknown, options?: unknown | undefined | null, values?: unknown | undefined | null): Promise<unknown>
   /** Checks a connection out of the pool (resolves to a `PgConnection`). */
   connect(): Promise<PgConnection>
   /**

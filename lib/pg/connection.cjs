@@ -6,8 +6,15 @@ const { sqlExecutor } = require('../core/executor.cjs');
 const { throwIfAborted } = require('../core/abort.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
 const { toResult } = require('./rows.cjs');
+const { templateCall } = require('../sql/templates.cjs');
 
 const PG_CONNECTOR = 'PostgreSQL:pg';
+
+/** One statement on a native pool or client, formatted once per call site when it can be. */
+function nativeExecute(native, sql, options) {
+  const call = templateCall(sql, 'PostgreSQL');
+  return call ? native.execute(call.text, options, call.values) : native.execute(sql, options);
+}
 
 /**
  * Runs one statement on a native client. An abort signal sends the server a
@@ -16,7 +23,7 @@ const PG_CONNECTOR = 'PostgreSQL:pg';
  */
 async function runOn(native, sql, options, serializer, state = {}) {
   const signal = options?.abort?.signal ?? options?.signal;
-  if (!signal) return toResult(await native.execute(sql, options), serializer);
+  if (!signal) return toResult(await nativeExecute(native, sql, options), serializer);
   throwIfAborted(options);
   const onAbort = () => {
     state.cancelled = true;
@@ -24,7 +31,7 @@ async function runOn(native, sql, options, serializer, state = {}) {
   };
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return toResult(await native.execute(sql, options), serializer);
+    return toResult(await nativeExecute(native, sql, options), serializer);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -157,4 +164,4 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   return connection;
 }
 
-module.exports = { pgConnection, runOn, PG_CONNECTOR };
+module.exports = { pgConnection, runOn, nativeExecute, PG_CONNECTOR };

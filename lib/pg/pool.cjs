@@ -10,7 +10,7 @@ const { binding } = require('../native.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { throwIfAborted } = require('../core/abort.cjs');
 const { resolvePgOptions } = require('./options.cjs');
-const { pgConnection, runOn, PG_CONNECTOR } = require('./connection.cjs');
+const { pgConnection, runOn, nativeExecute, PG_CONNECTOR } = require('./connection.cjs');
 const { toResult } = require('./rows.cjs');
 
 const closedError = () => new InvalidOperationError('Connection pool has been closed');
@@ -139,7 +139,7 @@ function pgNativePool(o) {
   const native = binding.PgPool.open(o.connectionString, o.native);
   async function execute(sql, options) {
     const signal = options?.abort?.signal ?? options?.signal;
-    if (!signal) return toResult(await native.execute(sql, options), o.serializer);
+    if (!signal) return toResult(await nativeExecute(native, sql, options), o.serializer);
     throwIfAborted(options);
     // Cancelling needs the client: check one out for this statement.
     const client = await native.connect();

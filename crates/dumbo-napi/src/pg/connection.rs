@@ -106,13 +106,14 @@ impl PgConnection {
         )
     }
 
-    /// Runs one statement.
+    /// Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`.
     #[napi(catch_unwind)]
     pub fn execute<'env>(
         &self,
         env: &'env Env,
         sql: Unknown<'env>,
         options: Option<Unknown<'env>>,
+        values: Option<Unknown<'env>>,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let raw = env.raw();
         let client = self.client(raw)?;
@@ -121,6 +122,7 @@ impl PgConnection {
             &self.serialization,
             sql,
             options,
+            values,
             self.in_transaction.get(),
         )?;
         exec::spawn(

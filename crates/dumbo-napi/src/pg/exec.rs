@@ -55,11 +55,14 @@ pub struct Statement {
 }
 
 /// Formats `sql` (a `TokenizedSQL`) for PostgreSQL and reads `{ timeoutMs? }`.
+/// When `sql` is a string it is query text formatted once per call site
+/// (lib/sql/templates.cjs) and `values` holds its parameters.
 pub fn statement(
     env: js::Env,
     serialization: &Serialization,
     sql: Unknown<'_>,
     options: Option<Unknown<'_>>,
+    values: Option<Unknown<'_>>,
     in_transaction: bool,
 ) -> Result<Statement> {
     let serializer = match &serialization.serialize {
@@ -67,12 +70,26 @@ pub fn statement(
         None => None,
     };
     let reader = ValueReader { env, serializer };
-    let tokenized = read_tokenized(&reader, sql.raw())?;
-    let p = dumbo_sql::format(&tokenized, Dialect::PostgreSQL, Processors::Dialect)
-        .map_err(|e| errors::to_napi(env, e))?;
+    let (query, params) = match (js::type_of(env, sql.raw())?, values) {
+        (napi::sys::ValueType::napi_string, Some(values)) => {
+            let array = values.raw();
+            let n = js::array_len(env, array)?;
+            let mut params = Vec::with_capacity(n as usize);
+            for i in 0..n {
+                params.push(reader.read(js::get_element(env, array, i)?)?);
+            }
+            (js::string(env, sql.raw())?, params)
+        }
+        _ => {
+            let tokenized = read_tokenized(&reader, sql.raw())?;
+            let p = dumbo_sql::format(&tokenized, Dialect::PostgreSQL, Processors::Dialect)
+                .map_err(|e| errors::to_napi(env, e))?;
+            (p.query, p.params)
+        }
+    };
     Ok(Statement {
-        sql: p.query,
-        params: p.params,
+        sql: query,
+        params,
         options: ExecOptions {
             timeout: read_timeout(env, options)?,
             in_transaction,

@@ -133,9 +133,10 @@ impl PgPool {
         env: &'env Env,
         sql: Unknown<'env>,
         options: Option<Unknown<'env>>,
+        values: Option<Unknown<'env>>,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let raw = env.raw();
-        let st = exec::statement(raw, &self.serialization, sql, options, false)?;
+        let st = exec::statement(raw, &self.serialization, sql, options, values, false)?;
         let pool = self.pool.clone();
         // The place in the pool's queue is taken now, on the JS thread, so calls
         // get connections in the order they were made (dumbo_pg pool/fifo.rs).
