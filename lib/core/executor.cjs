@@ -35,26 +35,27 @@ function applyMapping(result, options) {
  * @param runCommand (sql, options) => QueryResult | Promise<QueryResult>
  */
 function sqlExecutor(runQuery, runCommand) {
-  async function query(sql, options) {
-    throwIfAborted(options);
-    let result;
+  // Not `async`: a driver that answers synchronously (SQLite runs statements inline)
+  // gets its result back in one settled promise, without an extra await tick.
+  const run = (runner, sql, options) => {
     try {
-      result = await runQuery(sql, options);
+      throwIfAborted(options);
+      const result = runner(sql, options);
+      if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+        return result.then(
+          (settled) => applyMapping(settled, options),
+          (error) => {
+            throw asDumboError(error);
+          },
+        );
+      }
+      return Promise.resolve(applyMapping(result, options));
     } catch (error) {
-      throw asDumboError(error);
+      return Promise.reject(asDumboError(error));
     }
-    return applyMapping(result, options);
-  }
-  async function command(sql, options) {
-    throwIfAborted(options);
-    let result;
-    try {
-      result = await runCommand(sql, options);
-    } catch (error) {
-      throw asDumboError(error);
-    }
-    return applyMapping(result, options);
-  }
+  };
+  const query = (sql, options) => run(runQuery, sql, options);
+  const command = (sql, options) => run(runCommand, sql, options);
   async function batchQuery(sqls, options) {
     const results = [];
     for (const sql of sqls) results.push(await query(sql, options));
