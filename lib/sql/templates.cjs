@@ -7,10 +7,48 @@ const { templateRecord } = require('./tokenized.cjs');
 
 const noSerializer = () => 'null'; // the text never depends on parameter values
 
-/** `{ text, values }` for a cached call site, or `undefined` for any other SQL. */
+const LITERAL = 'SQL_LITERAL';
+const MARKER = '__P__';
+
+/**
+ * SQL whose tokens are all plain parameters but that is not a cached call site (e.g.
+ * `SQL.merge` of many rows for a multi-row INSERT): the text is the chunks with each
+ * marker replaced by the dialect's placeholder, exactly what the formatter writes for
+ * literals, so it is built here and the driver reads only a flat array of values.
+ */
+function literalCall(sql, dialect) {
+  const tokens = sql?.sqlTokens;
+  const chunks = sql?.sqlChunks;
+  if (!Array.isArray(tokens) || !Array.isArray(chunks) || tokens.length === 0) return undefined;
+  const values = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === null || typeof token !== 'object' || token.sqlTokenType !== LITERAL) return undefined;
+    const value = token.value;
+    const type = typeof value;
+    if (type === 'symbol' || type === 'function' || Array.isArray(value)) return undefined;
+    values[i] = value;
+  }
+  const pg = dialect === 'PostgreSQL';
+  let text = '';
+  let n = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    if (chunk === MARKER) {
+      if (n >= values.length) return undefined; // malformed: let the formatter report it
+      n++;
+      text += pg ? `$${n}` : '?';
+    } else {
+      text += chunk;
+    }
+  }
+  return n === values.length ? { text, values } : undefined;
+}
+
+/** `{ text, values }` for a cached call site or all-literal SQL, else `undefined`. */
 function templateCall(sql, dialect) {
   const record = templateRecord(sql);
-  if (record === undefined) return undefined;
+  if (record === undefined) return literalCall(sql, dialect);
   let text = record.texts[dialect];
   if (text === undefined) {
     text = binding.formatSql(sql, dialect, 'dialect', noSerializer).query;
