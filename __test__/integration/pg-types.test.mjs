@@ -79,6 +79,20 @@ describe('PostgreSQL parameters and results', () => {
     assert.deepEqual([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours()], [2024, 1, 29, 0]);
   });
 
+  it('many timestamptz cells with NULLs, infinities and int8 beside them land in the right rows', async () => {
+    const { rows } = await pool.execute.query(SQL`
+      SELECT g AS i, CASE WHEN g % 3 = 0 THEN NULL WHEN g = 5 THEN 'infinity'::timestamptz
+                        ELSE to_timestamp(g) END AS at, g::int8 AS big
+      FROM generate_series(1, 50) AS g ORDER BY g`);
+    assert.equal(rows.length, 50);
+    for (const row of rows) {
+      assert.equal(row.big, BigInt(row.i));
+      if (row.i % 3 === 0) assert.equal(row.at, null);
+      else if (row.i === 5) assert.equal(row.at, Number.POSITIVE_INFINITY);
+      else assert.equal(row.at.getTime(), row.i * 1000);
+    }
+  });
+
   it('objects into json/jsonb come back parsed; Buffers into bytea come back as Buffers', async () => {
     const doc = { a: 1, nested: { list: [1, 'two', null], ok: true }, text: 'quote " and \\' };
     assert.deepEqual(await roundTrip('jb', doc), doc);

@@ -1,6 +1,7 @@
 //! Result rows to JS: the JSON text alone when every cell is JSON-exact (the common
-//! case, parsed with `JSON.parse` in lib/rows.cjs), otherwise an object that also
-//! lists the special cells as a flat `[row, columnName, value, ...]` array.
+//! case, parsed with `JSON.parse` in lib/core/rows.cjs), otherwise an object that also
+//! lists the special cells as a flat `[row, columnName, value, ...]` array, with Date
+//! cells packed separately (`dates` + `columns`).
 
 use dumbo_core::{JsonRows, SpecialValue};
 use napi::Result;
@@ -14,9 +15,40 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
     }
     let out = js::create_object(env)?;
     js::set(env, out, c"json", json)?;
-    let specials = js::create_array(env, rows.specials.len() * 3)?;
+    // Column names are created once per result, not once per cell.
+    let mut names: Vec<Option<Value>> = vec![None; rows.columns.len()];
+    let mut name = |column: u32| -> Result<Value> {
+        let i = column as usize;
+        match names.get(i) {
+            Some(Some(v)) => Ok(*v),
+            Some(None) => {
+                let v = js::create_string(env, &rows.columns[i])?;
+                names[i] = Some(v);
+                Ok(v)
+            }
+            None => js::create_string(env, ""),
+        }
+    };
+    // Top-level Date cells (every timestamptz) travel packed in one Buffer of
+    // [row u32, column u32, epoch ms f64] records: JS builds the Dates, which costs
+    // a fraction of one napi Date, number and string per cell.
+    let mut dates: Vec<u8> = Vec::new();
+    let others: Vec<&dumbo_core::SpecialCell> = rows
+        .specials
+        .iter()
+        .filter(|cell| match cell.value {
+            SpecialValue::Date(ms) => {
+                dates.extend_from_slice(&cell.row.to_le_bytes());
+                dates.extend_from_slice(&cell.column.to_le_bytes());
+                dates.extend_from_slice(&ms.to_le_bytes());
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    let specials = js::create_array(env, others.len() * 3)?;
     let mut json_cells = Vec::new();
-    for (i, cell) in rows.specials.iter().enumerate() {
+    for (i, cell) in others.iter().enumerate() {
         let base = (i * 3) as u32;
         js::set_element(
             env,
@@ -24,12 +56,7 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
             base,
             js::create_number(env, cell.row as f64)?,
         )?;
-        let column = rows
-            .columns
-            .get(cell.column as usize)
-            .map(String::as_str)
-            .unwrap_or("");
-        js::set_element(env, specials, base + 1, js::create_string(env, column)?)?;
+        js::set_element(env, specials, base + 1, name(cell.column)?)?;
         let value = special_to_js(env, &cell.value)?;
         if contains_json(&cell.value) {
             json_cells.push(base + 2);
@@ -37,6 +64,14 @@ pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
         js::set_element(env, specials, base + 2, value)?;
     }
     js::set(env, out, c"specials", specials)?;
+    if !dates.is_empty() {
+        js::set(env, out, c"dates", js::create_buffer(env, &dates)?)?;
+        let columns = js::create_array(env, rows.columns.len())?;
+        for i in 0..rows.columns.len() {
+            js::set_element(env, columns, i as u32, name(i as u32)?)?;
+        }
+        js::set(env, out, c"columns", columns)?;
+    }
     if !json_cells.is_empty() {
         // Positions in `specials` holding JSON text for the pool's serializer.
         let list = js::create_array(env, json_cells.len())?;
