@@ -1,0 +1,55 @@
+// What runs, what is compared, and the issue's targets (issue 7, section 2).
+
+export const PG_TARGETS = ['dumbo-auto', 'dumbo-direct', 'upstream-pg', 'pg', 'postgres'];
+export const SQLITE_TARGETS = ['dumbo-auto', 'dumbo-direct', 'upstream-sqlite3', 'better-sqlite3', 'sqlite3'];
+export const OURS = ['dumbo-direct', 'dumbo-auto'];
+
+export const WORKLOADS = {
+  W1: { title: 'point select, sequential', unit: 'ops/s' },
+  W2: { title: 'point select, 64 in flight', unit: 'ops/s' },
+  W3: { title: '10,000 rows × 5 columns', unit: 'rows/s' },
+  W4: { title: '5,000 single-row INSERTs, 1 tx', unit: 'rows/s' },
+  W5: { title: '5,000-row multi-row INSERT (SQL tag; pg: hand-built $n string)', unit: 'rows/s' },
+  W5h: { title: '5,000-row INSERT, hand-built literal string', unit: 'rows/s' },
+  W6: { title: 'pool churn: create, 1 query, close', unit: 'pools/s' },
+};
+
+export const PG_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W5h', 'W6'];
+export const SQLITE_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'];
+
+export const LABELS = {
+  'dumbo-auto': 'dumbo auto',
+  'dumbo-direct': 'dumbo direct',
+  'upstream-pg': 'upstream (pg)',
+  'upstream-sqlite3': 'upstream (sqlite3)',
+  pg: 'pg',
+  postgres: 'postgres.js',
+  'better-sqlite3': 'better-sqlite3',
+  sqlite3: 'sqlite3',
+  'pgbench-c1': 'pgbench -c 1',
+  'pgbench-c10': 'pgbench -c 10 -j 2',
+  'acme-plugin': '@acme plugin via dumbo()',
+  'acme-byhand': 'better-sqlite3 as the plugin, by hand',
+};
+
+/** [db, workload, peer, minimum ratio of this package / peer] */
+export const TARGETS = [
+  ['pg', 'W1', 'pg', 1.3],
+  ['pg', 'W1', 'postgres', 1.0],
+  ['pg', 'W1', 'upstream-pg', 1.5],
+  ['pg', 'W1', 'pgbench-c1', 0.7],
+  ['pg', 'W2', 'postgres', 1.0],
+  ['pg', 'W2', 'pgbench-c10', 0.5],
+  ['pg', 'W3', 'pg', 1.5],
+  ['pg', 'W4', 'pg', 1.2],
+  ['pg', 'W5', 'pg', 1.0],
+  ['pg', 'W5', 'upstream-pg', 2.0],
+  ['pg', 'W6', 'pg', 1.0],
+  ['sqlite', 'W1', 'upstream-sqlite3', 20],
+  ['sqlite', 'W1', 'better-sqlite3', 0.6],
+  ['sqlite', 'W2', 'better-sqlite3', 0.6],
+  ['sqlite', 'W3', 'better-sqlite3', 1.0],
+  ['sqlite', 'W4', 'better-sqlite3', 0.5],
+  ['sqlite', 'W5', 'better-sqlite3', 1.0],
+  ['sqlite', 'W6', 'better-sqlite3', 0.8],
+];
