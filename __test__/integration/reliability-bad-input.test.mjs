@@ -157,6 +157,21 @@ describe('connectors and plugins', () => {
     await rejected(pluginRegistry.resolve('Nope:other'), NotRegisteredError, /Nope:other/);
   });
 
+  it('automatic mode: a connector that is not a string is a TypeError; unsupported strings never echo a password', () => {
+    refused(() => root.dumbo({ connectionString: ':memory:', connector: 42 }), TypeError, /'connector' must be a connector name/);
+    for (const cs of ['someone:s3cret@host/db', 'mysql://u:s3cret@host/db', 'mysql://host/db?user=u&password=s3cret']) {
+      let error;
+      try {
+        root.dumbo({ connectionString: cs });
+      } catch (e) {
+        error = e;
+      }
+      assert.ok(error instanceof InvalidOperationError, `expected InvalidOperationError for ${cs}`);
+      assert.match(error.message, /Unsupported database connection string/);
+      assert.doesNotMatch(error.message, /s3cret/);
+    }
+  });
+
   it('malformed plugins are refused at registration with a TypeError naming the connector', () => {
     for (const [plugin, pattern] of [
       [null, /must be a plugin object or a function/],

@@ -26,7 +26,7 @@ pub fn detect_connector(connection_string: &str) -> Option<&'static str> {
 pub fn unsupported_connection_string(connection_string: &str, registered: &[&str]) -> Error {
     Error::invalid_operation(format!(
         "Unsupported database connection string: {}. Registered connectors: {}",
-        mask_password(connection_string),
+        mask_secrets(connection_string),
         if registered.is_empty() {
             "(none)".to_owned()
         } else {
@@ -56,6 +56,40 @@ pub fn mask_password(connection_string: &str) -> String {
         &userinfo[..colon],
         &connection_string[scheme_end + 3 + at..]
     )
+}
+
+/// `cs` for an error message: the userinfo password masked (also in a string without
+/// a scheme, `user:secret@host/db`, which is easy to pass by mistake), and the value
+/// of every `password` query parameter (`…?password=secret`, cut at `&` and `#`).
+pub fn mask_secrets(cs: &str) -> String {
+    let masked = if cs.contains("://") {
+        mask_password(cs)
+    } else {
+        let end = cs.find(['/', '?', '#']).unwrap_or(cs.len());
+        match (cs[..end].find(':'), cs[..end].rfind('@')) {
+            (Some(colon), Some(at)) if colon < at => format!("{}:***{}", &cs[..colon], &cs[at..]),
+            _ => cs.to_owned(),
+        }
+    };
+    let Some((head, rest)) = masked.split_once('?') else {
+        return masked;
+    };
+    let mut out = format!("{head}?");
+    for piece in rest.split_inclusive(['&', '#']) {
+        let (pair, separator) = match piece.char_indices().last() {
+            Some((i, c)) if c == '&' || c == '#' => (&piece[..i], &piece[i..]),
+            _ => (piece, ""),
+        };
+        match pair.split_once('=') {
+            Some((key, _)) if key.trim().eq_ignore_ascii_case("password") => {
+                out.push_str(key);
+                out.push_str("=***");
+            }
+            _ => out.push_str(pair),
+        }
+        out.push_str(separator);
+    }
+    out
 }
 
 /// Ensures a value is usable as a connection string.
@@ -102,6 +136,16 @@ mod tests {
             "mysql://root@localhost/db"
         );
         assert_eq!(mask_password("x://a:b:c@h"), "x://a:***@h");
+        assert_eq!(
+            mask_secrets("someone:s3cret@host/db"),
+            "someone:***@host/db"
+        );
+        assert_eq!(
+            mask_secrets("mysql://u:pw@h/db?user=u&password=x2#f"),
+            "mysql://u:***@h/db?user=u&password=***#f"
+        );
+        assert_eq!(mask_secrets("./a:b.db"), "./a:b.db");
+        assert_eq!(mask_secrets(":memory:"), ":memory:");
         let e = unsupported_connection_string("mysql://u:pw@h/db", &["SQLite:sqlite3"]);
         assert_eq!(
             e.message,

@@ -154,8 +154,15 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
 /// Picks the connector for `dumbo(options)`: explicit `connector`, then loaded plugins'
 /// `canHandle(options)` in registration order, then the built-in string rules.
 fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String> {
-    if let Some(c) = js::get_string_opt(env, options, c"connector")? {
-        return Ok(c);
+    let explicit = js::get(env, options, c"connector")?;
+    if !js::is_nullish(env, explicit)? {
+        if js::type_of(env, explicit)? != napi::sys::ValueType::napi_string {
+            return Err(js::type_error(
+                env,
+                "dumbo() option 'connector' must be a connector name such as 'SQLite:sqlite3'",
+            ));
+        }
+        return js::string(env, explicit);
     }
     let candidates: Vec<(String, Value)> = {
         let reg = state.rules.borrow();

@@ -2,7 +2,7 @@
 //! `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
 //! `parsePragmasFromConnectionString`.
 
-use dumbo_core::connection_string::{detect_connector, mask_password, SQLITE_CONNECTOR};
+use dumbo_core::connection_string::{detect_connector, mask_secrets, SQLITE_CONNECTOR};
 use dumbo_core::{Error, Result};
 
 use crate::pragmas::PragmaOptions;
@@ -24,31 +24,6 @@ pub fn validate(cs: &str) -> Result<()> {
             mask_secrets(cs)
         )))
     }
-}
-
-/// `cs` for a message: the userinfo password masked, and the value of every
-/// `password` query parameter (`…?password=secret`, cut at `&` and `#`).
-fn mask_secrets(cs: &str) -> String {
-    let masked = mask_password(cs);
-    let Some((head, rest)) = masked.split_once('?') else {
-        return masked;
-    };
-    let mut out = format!("{head}?");
-    for piece in rest.split_inclusive(['&', '#']) {
-        let (pair, separator) = match piece.char_indices().last() {
-            Some((i, c)) if c == '&' || c == '#' => (&piece[..i], &piece[i..]),
-            _ => (piece, ""),
-        };
-        match pair.split_once('=') {
-            Some((key, _)) if key.trim().eq_ignore_ascii_case("password") => {
-                out.push_str(key);
-                out.push_str("=***");
-            }
-            _ => out.push_str(pair),
-        }
-        out.push_str(separator);
-    }
-    out
 }
 
 /// Upstream `isInMemoryDatabase`: an exact `=== ':memory:'` comparison.
