@@ -58,14 +58,18 @@ pub fn mask_password(connection_string: &str) -> String {
     )
 }
 
-/// `cs` for an error message: the userinfo password masked (also in a string without
-/// a scheme, `user:secret@host/db`, which is easy to pass by mistake), and the value
-/// of every `password` query parameter (`…?password=secret`, cut at `&` and `#`).
+/// `cs` for an error message, its secrets masked: the userinfo password, and the value
+/// of every `password` query parameter (cut at `&` and `#`). When the string does not
+/// start with `scheme://` (a missing or mistyped scheme, where userinfo cannot be told
+/// from a path), everything between the first `:` and the last `@` before the query is
+/// masked, so `user:secret@host/db` is never echoed. The one masking rule of every
+/// driver and of automatic mode.
 pub fn mask_secrets(cs: &str) -> String {
-    let masked = if cs.contains("://") {
+    let scheme_len = scheme_length(cs);
+    let masked = if scheme_len > 0 && cs[scheme_len..].starts_with("://") {
         mask_password(cs)
     } else {
-        let end = cs.find(['/', '?', '#']).unwrap_or(cs.len());
+        let end = cs.find(['?', '#']).unwrap_or(cs.len());
         match (cs[..end].find(':'), cs[..end].rfind('@')) {
             (Some(colon), Some(at)) if colon < at => format!("{}:***{}", &cs[..colon], &cs[at..]),
             _ => cs.to_owned(),
@@ -74,6 +78,8 @@ pub fn mask_secrets(cs: &str) -> String {
     let Some((head, rest)) = masked.split_once('?') else {
         return masked;
     };
+    // Pairs are cut at `&` and also at `#`, keeping the separators: what counts as
+    // the fragment differs between parsers, so a `#` must not hide a password.
     let mut out = format!("{head}?");
     for piece in rest.split_inclusive(['&', '#']) {
         let (pair, separator) = match piece.char_indices().last() {
@@ -81,7 +87,7 @@ pub fn mask_secrets(cs: &str) -> String {
             _ => (piece, ""),
         };
         match pair.split_once('=') {
-            Some((key, _)) if key.trim().eq_ignore_ascii_case("password") => {
+            Some((key, _)) if is_password_key(key) => {
                 out.push_str(key);
                 out.push_str("=***");
             }
@@ -90,6 +96,58 @@ pub fn mask_secrets(cs: &str) -> String {
         out.push_str(separator);
     }
     out
+}
+
+/// The length of a URL scheme at the start of `s` (RFC 3986 letters), or 0.
+pub fn scheme_length(s: &str) -> usize {
+    let Some(colon) = s.find(':') else { return 0 };
+    let scheme = &s[..colon];
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if valid {
+        colon
+    } else {
+        0
+    }
+}
+
+/// Whether a query key names a password (`password`, `Password`, `pass%77ord`, ...).
+pub fn is_password_key(key: &str) -> bool {
+    form_decode(key).trim().eq_ignore_ascii_case("password")
+}
+
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte;
+/// malformed escapes stay as written.
+pub fn form_decode(s: &str) -> String {
+    if !s.contains(['%', '+']) {
+        return s.to_owned();
+    }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&hi), Some(&lo)) => hex(hi).zip(hex(lo)).map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Ensures a value is usable as a connection string.
@@ -145,6 +203,8 @@ mod tests {
             "mysql://u:***@h/db?user=u&password=***#f"
         );
         assert_eq!(mask_secrets("./a:b.db"), "./a:b.db");
+        assert_eq!(mask_secrets("h/db?pass%77ord=x"), "h/db?pass%77ord=***");
+        assert_eq!(form_decode("a+b%41%zz"), "a bA%zz");
         assert_eq!(mask_secrets(":memory:"), ":memory:");
         let e = unsupported_connection_string("mysql://u:pw@h/db", &["SQLite:sqlite3"]);
         assert_eq!(

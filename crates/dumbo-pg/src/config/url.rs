@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use dumbo_core::connection_string::mask_password;
+use dumbo_core::connection_string::{form_decode, is_password_key, scheme_length};
 
 /// The password as written (still percent-encoded).
 pub(super) fn raw_password(cs: &str) -> Option<&str> {
@@ -30,56 +30,9 @@ pub(super) fn escape_extra_at_signs(cs: &str) -> Cow<'_, str> {
     }
 }
 
-/// The string with its secrets masked, for messages: the password of the
-/// userinfo, and the value of every `password` query parameter. When the string
-/// does not start with `scheme://` (a missing or mistyped scheme, where userinfo
-/// cannot be told from a path), everything between the first `:` and the last `@`
-/// before the query is masked. Before, `user:secret@host/db` (no scheme) and
-/// `postgresql://h/db?password=secret` were echoed as they were (found by the
-/// property tests, tests/config_props.rs).
-pub(super) fn mask_secrets(cs: &str) -> String {
-    let scheme_len = scheme_length(cs);
-    let masked = if scheme_len > 0 && cs[scheme_len..].starts_with("://") {
-        mask_password(cs)
-    } else {
-        let end = cs.find(['?', '#']).unwrap_or(cs.len());
-        match (cs[..end].find(':'), cs[..end].rfind('@')) {
-            (Some(colon), Some(at)) if colon < at => {
-                format!("{}:***{}", &cs[..colon], &cs[at..])
-            }
-            _ => cs.to_owned(),
-        }
-    };
-    mask_query_passwords(&masked)
-}
-
-fn mask_query_passwords(cs: &str) -> String {
-    let Some((head, rest)) = cs.split_once('?') else {
-        return cs.to_owned();
-    };
-    // Pairs are cut at `&` and also at `#`, keeping the separators: what counts as
-    // the fragment differs between parsers, so a `#` must not hide a password.
-    let mut out = format!("{head}?");
-    for piece in rest.split_inclusive(['&', '#']) {
-        let (pair, separator) = match piece.char_indices().last() {
-            Some((i, c)) if c == '&' || c == '#' => (&piece[..i], &piece[i..]),
-            _ => (piece, ""),
-        };
-        match pair.split_once('=') {
-            Some((key, _)) if is_password_key(key) => {
-                out.push_str(key);
-                out.push_str("=***");
-            }
-            _ => out.push_str(pair),
-        }
-        out.push_str(separator);
-    }
-    out
-}
-
-fn is_password_key(key: &str) -> bool {
-    form_decode(key).trim().eq_ignore_ascii_case("password")
-}
+/// Masking is the project's one rule (`dumbo_core::connection_string::mask_secrets`);
+/// the property tests (tests/config_props.rs) check it on PostgreSQL strings.
+pub(super) use dumbo_core::connection_string::mask_secrets;
 
 /// The values of `password` query parameters, as written and decoded.
 pub(super) fn query_passwords(cs: &str) -> Vec<String> {
@@ -136,30 +89,12 @@ pub(super) fn split_url(cs: &str) -> UrlParts<'_> {
     }
 }
 
-/// Length of a leading `scheme` (without its `:`), 0 when there is none.
-fn scheme_length(s: &str) -> usize {
-    let Some(colon) = s.find(':') else { return 0 };
-    let scheme = &s[..colon];
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    if valid {
-        colon
-    } else {
-        0
-    }
-}
-
 /// A query parameter, decoded as `URLSearchParams` does (`+` is a space).
 pub(super) fn query_param(query: &str, name: &str) -> Option<String> {
     query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         (form_decode(key) == name).then(|| form_decode(value))
     })
-}
-
-fn form_decode(s: &str) -> String {
-    percent_decode(&s.replace('+', " ")).into_owned()
 }
 
 /// Decodes `%XX` escapes; malformed escapes stay as written.
