@@ -1,6 +1,8 @@
 //! Port of upstream `storage/all/connections/connectionString.ts`: which built-in
 //! connector a connection string belongs to.
 
+use std::borrow::Cow;
+
 use crate::{Error, Result};
 
 pub const SQLITE_CONNECTOR: &str = "SQLite:sqlite3";
@@ -117,13 +119,17 @@ pub fn is_password_key(key: &str) -> bool {
     form_decode(key).trim().eq_ignore_ascii_case("password")
 }
 
-/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte;
-/// malformed escapes stay as written.
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte.
 pub fn form_decode(s: &str) -> String {
-    if !s.contains(['%', '+']) {
-        return s.to_owned();
+    percent_decode(&s.replace('+', " ")).into_owned()
+}
+
+/// Decodes `%XX` escapes; malformed escapes stay as written.
+pub fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
     }
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let hex = |b: u8| (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -132,22 +138,18 @@ pub fn form_decode(s: &str) -> String {
             (b'%', Some(&hi), Some(&lo)) => hex(hi).zip(hex(lo)).map(|(h, l)| h * 16 + l),
             _ => None,
         };
-        match (escaped, bytes[i]) {
-            (Some(byte), _) => {
+        match escaped {
+            Some(byte) => {
                 out.push(byte);
                 i += 3;
             }
-            (None, b'+') => {
-                out.push(b' ');
-                i += 1;
-            }
-            (None, byte) => {
-                out.push(byte);
+            None => {
+                out.push(bytes[i]);
                 i += 1;
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Ensures a value is usable as a connection string.
