@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as pg from '@event-driven-io/dumbo/pg';
 import { SQL, single, ConnectionError, InvalidOperationError } from '@event-driven-io/dumbo';
-import { createTestDatabase, dropTestDatabase } from '../support/postgres.mjs';
+import { createTestDatabase, dropTestDatabase, testDatabaseName } from '../support/postgres.mjs';
 
 const { dumbo, checkConnection } = pg;
 const TAG = 'pg_pool';
@@ -137,16 +137,16 @@ describe('connecting', () => {
     const multi = `${u.protocol}//${u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : ''}${hosts}${u.pathname}?target_session_attrs=any&connect_timeout=5`;
     const pool = dumbo({ connectionString: multi });
     try {
-      assert.deepEqual((await pool.execute.query(SQL`SELECT current_database() AS db`)).rows, [{ db: `dumbo_test_${TAG}` }]);
+      assert.deepEqual((await pool.execute.query(SQL`SELECT current_database() AS db`)).rows, [{ db: testDatabaseName(TAG) }]);
     } finally {
       await pool.close();
     }
   });
 
   it('the database option overrides the path of the connection string', async () => {
-    const pool = dumbo({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1'), database: `dumbo_test_${TAG}` });
+    const pool = dumbo({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1'), database: testDatabaseName(TAG) });
     try {
-      assert.deepEqual((await pool.execute.query(SQL`SELECT current_database() AS db`)).rows, [{ db: `dumbo_test_${TAG}` }]);
+      assert.deepEqual((await pool.execute.query(SQL`SELECT current_database() AS db`)).rows, [{ db: testDatabaseName(TAG) }]);
     } finally {
       await pool.close();
     }

@@ -12,6 +12,7 @@ import {
   InvalidOperationError,
 } from '@event-driven-io/dumbo';
 import { sqliteTarget, postgresTarget } from '../support/databases.mjs';
+import { testDatabaseName } from '../support/postgres.mjs';
 
 const { Text, Integer } = SQL.column.type;
 
@@ -48,7 +49,7 @@ function schemaSuite(target) {
         assert.equal(await entry.functionExists(pool.execute, 'dumbo_probe'), true);
         assert.equal(await entry.functionExists(pool.execute, 'no_such_function'), false);
         assert.equal(await entry.postgreSQLMetadata.functionExists(pool.execute, 'dumbo_probe'), true);
-        assert.equal(entry.postgreSQLMetadata.parseDatabaseName(target.connectionString), 'dumbo_test_schema_pg');
+        assert.equal(entry.postgreSQLMetadata.parseDatabaseName(target.connectionString), testDatabaseName('schema_pg'));
       });
     } else {
       it('indexExists looks the physical index name up in sqlite_master', async () => {

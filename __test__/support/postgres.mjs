@@ -27,12 +27,20 @@ export function pgTestUrl() {
   return url;
 }
 
-/** `dumbo_test_<tag>`; tags are lower-case identifiers so names never need quoting rules. */
+/**
+ * `dumbo_test_<prefix><tag>`; tags are lower-case identifiers so names never need quoting
+ * rules. DUMBO_TEST_DB_PREFIX (lower-case letters, digits, `_`) keeps two runs that share
+ * one server (two checkouts, say) out of each other's databases.
+ */
 export function testDatabaseName(tag) {
   if (typeof tag !== 'string' || !/^[a-z0-9_]{1,40}$/.test(tag)) {
     throw new TypeError(`test database tag must match /^[a-z0-9_]{1,40}$/, got ${JSON.stringify(tag)}`);
   }
-  return `dumbo_test_${tag}`;
+  const prefix = process.env.DUMBO_TEST_DB_PREFIX ?? '';
+  if (!/^[a-z0-9_]{0,12}$/.test(prefix)) {
+    throw new TypeError(`DUMBO_TEST_DB_PREFIX must match /^[a-z0-9_]{0,12}$/, got ${JSON.stringify(prefix)}`);
+  }
+  return `dumbo_test_${prefix}${tag}`;
 }
 
 /** The same server URL with another database (the path), keeping user, host and query. */
