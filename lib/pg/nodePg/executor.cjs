@@ -1,0 +1,49 @@
+'use strict';
+// pgSQLExecutor: the DbSQLExecutor that runs statements on a node-postgres client
+// (a pg.Client or a pool client). Each statement is formatted by the PostgreSQL
+// formatter into text + params and sent with client.query; rows come back as
+// node-postgres parses them (its type parsers, not the native driver's).
+const { BatchCommandNoChangesError } = require('../../errors.cjs');
+const { mapPostgresError } = require('../../errorMappers.cjs');
+const { applyMapping } = require('../../core/executor.cjs');
+const { JSONSerializer } = require('../../serializer.cjs');
+const { pgFormatter } = require('../formatter.cjs');
+const { PG_CONNECTOR } = require('../connection.cjs');
+
+async function runBatch(client, sqls, serializer, options, assertChanges) {
+  if (!Array.isArray(sqls)) throw new TypeError('A batch expects an array of SQL statements');
+  const results = new Array(sqls.length);
+  // A plain SET, as upstream: it stays on this session after the batch.
+  if (options?.timeoutMs) await client.query(`SET statement_timeout = ${Number(options.timeoutMs)}`);
+  for (let i = 0; i < sqls.length; i++) {
+    const { query, params } = pgFormatter.format(sqls[i], { serializer });
+    try {
+      // Without params node-postgres uses the simple protocol, which also runs
+      // several statements separated by semicolons.
+      const result = params.length > 0 ? await client.query(query, params) : await client.query(query);
+      results[i] = applyMapping({ rowCount: result.rowCount, rows: result.rows }, options);
+      if (assertChanges && options?.assertChanges && (results[i].rowCount ?? 0) === 0) {
+        throw new BatchCommandNoChangesError(i);
+      }
+    } catch (error) {
+      throw mapPostgresError(error);
+    }
+  }
+  return results;
+}
+
+/** @param {{ serializer?: JSONSerializer }} options */
+function pgSQLExecutor({ serializer = JSONSerializer } = {}) {
+  const batchQuery = (client, sqls, options) => runBatch(client, sqls, serializer, options, false);
+  const batchCommand = (client, sqls, options) => runBatch(client, sqls, serializer, options, true);
+  return {
+    driverType: PG_CONNECTOR,
+    query: async (client, sql, options) => (await batchQuery(client, [sql], options))[0],
+    batchQuery,
+    command: async (client, sql, options) => (await batchCommand(client, [sql], options))[0],
+    batchCommand,
+    formatter: pgFormatter,
+  };
+}
+
+module.exports = { pgSQLExecutor };
