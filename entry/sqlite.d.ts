@@ -6,6 +6,7 @@ import type {
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
 import type { SQL, SQLExecutor, SQLFormatter, Serializer } from '../types/core';
 export { DumboError } from '../types/core';
+export * from '../types/sqlite-factories';
 
 export type SQLiteTransactionMode = 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE';
 
