@@ -10,7 +10,7 @@ const { createConnectionPool } = require('../../core/connections/pool.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 const { JSONSerializer } = require('../../serializer.cjs');
 const { pgConnection } = require('./connection.cjs');
-const { checkNodePgObject } = require('./options.cjs');
+const { checkNodePgObject, resolveNodePgOptions } = require('./options.cjs');
 
 function pgAmbientNativePool({ pool, serializer = JSONSerializer, transactionOptions } = {}) {
   checkNodePgObject('pool', pool);
@@ -45,4 +45,12 @@ function pgAmbientClientPool({ client, serializer = JSONSerializer, transactionO
   });
 }
 
-module.exports = { pgAmbientNativePool, pgAmbientClientPool };
+/** pgPool's `{ client }` / `{ pool }` options (upstream: pgAmbientClientPool / pgAmbientNativePool). */
+function nodePgPool(options) {
+  const { kind, object, serializer, transactionOptions } = resolveNodePgOptions(options);
+  return kind === 'client'
+    ? pgAmbientClientPool({ client: object, serializer, transactionOptions })
+    : pgAmbientNativePool({ pool: object, serializer, transactionOptions });
+}
+
+module.exports = { pgAmbientNativePool, pgAmbientClientPool, nodePgPool };

@@ -8,7 +8,7 @@ const { databaseTransaction } = require('../../core/transaction.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 const { ISOLATION_LEVELS } = require('../options.cjs');
 const { pgSQLExecutor } = require('./executor.cjs');
-const { boundExecutor } = require('./boundExecutor.cjs');
+const { dbClientSQLExecutor } = require('../../core/connections/executors.cjs');
 
 function beginStatement(options) {
   const parts = ['BEGIN'];
@@ -48,7 +48,7 @@ const pgTransaction = (connection, serializer) => (getClient, options) => {
   return databaseTransaction({
     driverType: PG_CONNECTOR,
     connection: connection(),
-    execute: boundExecutor(pgSQLExecutor({ serializer }), () => getClient),
+    execute: dbClientSQLExecutor(pgSQLExecutor({ serializer }), { connect: () => getClient }),
     backend,
     options: { ...transactionOptions, allowNestedTransactions: transactionOptions.allowNestedTransactions ?? false },
   });
