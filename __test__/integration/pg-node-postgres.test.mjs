@@ -4,6 +4,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import * as dumboPg from '@event-driven-io/dumbo/pg';
 import {
@@ -179,6 +182,23 @@ describe('dumbo({ pool }) with a pg.Pool', () => {
       await pool.close();
       assert.equal(pgPool.ended, false);
       assert.deepEqual((await pgPool.query('SELECT 1 AS one')).rows, [{ one: 1 }]);
+    } finally {
+      await pgPool.end();
+    }
+  });
+
+  it('many concurrent statements share a small pg.Pool; every client goes back', async () => {
+    const pgPool = new pg.Pool({ connectionString: url, max: 2 });
+    try {
+      const pool = dumbo({ connectionString: url, pool: pgPool });
+      const results = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => single(pool.execute.query(SQL`SELECT ${i}::int AS i, pg_sleep(0.005)`))),
+      );
+      assert.deepEqual(results.map((row) => row.i), Array.from({ length: 24 }, (_, i) => i));
+      assert.ok(pgPool.totalCount <= 2);
+      assert.equal(pgPool.idleCount, pgPool.totalCount);
+      assert.equal(pgPool.waitingCount, 0);
+      await pool.close();
     } finally {
       await pgPool.end();
     }
@@ -404,6 +424,45 @@ describe('node-postgres helpers', () => {
       });`;
     const output = JSON.parse(execFileSync(process.execPath, ['-e', script, url], { encoding: 'utf8' }));
     assert.deepEqual(output, { rows: [{ one: 1 }], loaded: [] });
+  });
+
+  it("without 'pg' installed: dumbo({ client }) still runs on the object; the helpers that need pg say so", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dumbo-no-pg-'));
+    try {
+      // Makes require('pg') fail as it does when the optional peer is not installed.
+      const hook = path.join(dir, 'no-pg.cjs');
+      fs.writeFileSync(
+        hook,
+        `const Module = require('node:module');
+         const resolve = Module._resolveFilename;
+         Module._resolveFilename = function (request, ...rest) {
+           if (request === 'pg') throw Object.assign(new Error("Cannot find module 'pg'"), { code: 'MODULE_NOT_FOUND' });
+           return resolve.call(this, request, ...rest);
+         };`,
+      );
+      const script = `
+        const { dumbo, isPgClient, getPgPool } = require('@event-driven-io/dumbo/pg');
+        const { SQL } = require('@event-driven-io/dumbo');
+        const sent = [];
+        const client = { query: async (text, params) => (sent.push([text, params]), { rowCount: 1, rows: [{ ok: true }] }) };
+        const outcome = (fn) => { try { fn(); return 'no error'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+        dumbo({ client }).execute.query(SQL\`SELECT \${1} AS ok\`).then((result) => {
+          console.log(JSON.stringify({
+            rows: result.rows,
+            sent,
+            isPgClient: outcome(() => isPgClient(client)),
+            getPgPool: outcome(() => getPgPool(process.argv[1])),
+          }));
+        });`;
+      const output = JSON.parse(execFileSync(process.execPath, ['-r', hook, '-e', script, url], { encoding: 'utf8' }));
+      assert.deepEqual(output.rows, [{ ok: true }]);
+      assert.deepEqual(output.sent, [['SELECT $1 AS ok', [1]]]);
+      const installHint = "needs node-postgres, the optional peer dependency 'pg': install it with `npm install pg`";
+      assert.equal(output.isPgClient, `InvalidOperationError: isPgClient ${installHint}`);
+      assert.equal(output.getPgPool, `InvalidOperationError: getPgPool ${installHint}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // endAllPgPools ends the native pools too: this test stays the last one of the file.
