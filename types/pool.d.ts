@@ -11,6 +11,13 @@ import type {
   SQLQueryOptions,
 } from './core';
 import type { MigratorOptions, SchemaComponent } from './schema';
+import type {
+  AnyDumboDatabaseDriver,
+  DumboConnectionOptions,
+  ExtractDumboDatabaseDriverOptions,
+  ExtractDumboTypeFromDriver,
+} from './drivers';
+import type { JSONSerializationOptions } from './core';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -85,11 +92,7 @@ export interface ConnectionPool<
 
 export type Dumbo<C extends Connection = Connection> = ConnectionPool<C>;
 
-export interface DumboConnectionOptions {
-  connectionString?: string;
-  connector?: ConnectorType;
-  [option: string]: unknown;
-}
+export type { DumboConnectionOptions } from './drivers';
 
 /** What a database supports (RFC 4.4); dialect-aware helpers consult it. */
 export interface StoragePluginCapabilities {
@@ -180,7 +183,18 @@ export interface PluginRegistry {
 
 export declare const pluginRegistry: PluginRegistry;
 
-/** Picks the connector, returns the loaded plugin's pool or a deferred pool (synchronously). */
+/** The given driver's pool; the driver is used as is, not registered. */
+export declare function dumbo<Driver extends AnyDumboDatabaseDriver>(
+  options: ExtractDumboDatabaseDriverOptions<Driver> & { driver: Driver } & JSONSerializationOptions,
+): ExtractDumboTypeFromDriver<Driver>;
+/**
+ * Picks the driver (`driverType` / `connector`, a loaded driver's canHandle, the built-in
+ * connection-string rules); returns its pool, or a deferred pool while it is not loaded.
+ */
+export declare function dumbo<
+  DatabaseDriver extends AnyDumboDatabaseDriver = AnyDumboDatabaseDriver,
+  ConnectionOptions extends DumboConnectionOptions<DatabaseDriver> = DumboConnectionOptions<DatabaseDriver>,
+>(options: ConnectionOptions & { driver?: never }): ExtractDumboTypeFromDriver<DatabaseDriver>;
 export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): Dumbo<C>;
 
 export declare function sqlExecutor(
