@@ -90,7 +90,11 @@ export interface ConnectionPool<
   close(options?: PoolCloseOptions): Promise<void>;
 }
 
-export type Dumbo<C extends Connection = Connection> = ConnectionPool<C>;
+/** Upstream's name for a pool: `Dumbo<DriverType, ConnectionType>`. */
+export type Dumbo<
+  DriverType extends import('./drivers').DatabaseDriverType = import('./drivers').DatabaseDriverType,
+  ConnectionType extends Connection<any> = Connection,
+> = ConnectionPool<ConnectionType>;
 
 export type { DumboConnectionOptions } from './drivers';
 
@@ -195,7 +199,7 @@ export declare function dumbo<
   DatabaseDriver extends AnyDumboDatabaseDriver = AnyDumboDatabaseDriver,
   ConnectionOptions extends DumboConnectionOptions<DatabaseDriver> = DumboConnectionOptions<DatabaseDriver>,
 >(options: ConnectionOptions & { driver?: never }): ExtractDumboTypeFromDriver<DatabaseDriver>;
-export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): Dumbo<C>;
+export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): ConnectionPool<C>;
 
 export declare function sqlExecutor(
   runQuery: (sql: SQL, options?: SQLQueryOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,

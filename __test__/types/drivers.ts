@@ -20,6 +20,7 @@ import {
   type DatabaseType,
   type DumboConnectionOptions,
   type DumboDatabaseDriver,
+  type Dumbo,
   type ExtractDumboDatabaseDriverOptions,
   type ExtractDumboTypeFromDriver,
   type InferDriverDatabaseType,
@@ -91,7 +92,10 @@ export function dumboChoosesADriver(connectionString: string): void {
   });
   const byType = dumbo({ connectionString, driverType: PgDriverType });
   const byConnector = dumbo({ connectionString, connector: 'PostgreSQL:pg' });
-  void [pool, byType.execute, byConnector.close];
+  // Upstream's Dumbo<DriverType, ConnectionType>, as Pongo's types use it.
+  const asDumbo: Dumbo<DatabaseDriverType, any> = pool;
+  const pgDumbo: Dumbo<PgDriverType> = byType;
+  void [pool, byType.execute, byConnector.close, asDumbo, pgDumbo];
 }
 
 export async function jsDriversInEitherShape(): Promise<void> {
