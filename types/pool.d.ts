@@ -177,7 +177,11 @@ export declare function jsonField(target: PluginTarget, source: SQL, path: strin
 export declare function jsonTextField(target: PluginTarget, source: SQL, path: string | string[]): SQL;
 
 export interface PluginRegistry {
-  register(connector: ConnectorType, plugin: StoragePlugin | (() => Promise<StoragePlugin>)): void;
+  /** A plugin in either shape: the RFC's (`connector`) or upstream's driver (`driverType`). */
+  register(
+    connector: ConnectorType,
+    plugin: StoragePlugin | AnyDumboDatabaseDriver | (() => Promise<StoragePlugin | AnyDumboDatabaseDriver>),
+  ): void;
   resolve(connector: ConnectorType): Promise<StoragePlugin>;
   tryGetSync(connector: ConnectorType): StoragePlugin | undefined;
   list(): ConnectorType[];

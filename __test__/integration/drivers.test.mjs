@@ -1,6 +1,6 @@
 // Drivers in both shapes over one registry: the built-in drivers as the RFC's
 // StoragePlugin and upstream's DumboDatabaseDriver, JS drivers written to either
-// shape, dumbo({ driverType }) / dumbo({ driver }), and upstream's registry API.
+// shape, dumbo({ driverType }) / dumbo({ driver }) (the registry API: driver-registry.test.mjs).
 // Only 'Wrapped:*' / 'Fake:*' driver types are added to the shared registry.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,23 +11,21 @@ import {
   dumbo,
   pluginRegistry,
   dumboDatabaseDriverRegistry,
-  DumboDatabaseDriverRegistry,
   canHandleDriverWithConnectionString,
   InvalidOperationError,
   NotRegisteredError,
-  PluginAlreadyRegisteredError,
   SQL,
 } from '@event-driven-io/dumbo';
 import {
   sqlite3DumboDriver,
   sqlite3Plugin,
-  sqlite3Pool,
   SQLite3DriverType,
   sqliteFormatter,
   sqliteMetadata,
   DefaultSQLiteMigratorOptions,
 } from '@event-driven-io/dumbo/sqlite3';
 import { pgTestUrl, loadPgEntry } from '../support/postgres.mjs';
+import { headShapedDriver, rfcShapedPlugin, roundTrip } from '../support/wrappedDrivers.mjs';
 
 let dir;
 before(() => {
@@ -36,48 +34,6 @@ before(() => {
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const file = (name) => path.join(dir, name);
-
-/** 'wrapped:<file>' → the file: a JS driver of its own type, running on the built-in SQLite pool. */
-const wrappedPath = (connectionString) => (connectionString.startsWith('wrapped:') ? connectionString.slice(8) : null);
-
-/** A driver written to upstream HEAD's DumboDatabaseDriver shape: driverType, no connector. */
-function headShapedDriver(driverType, seen = []) {
-  return {
-    driverType,
-    sqlFormatter: sqliteFormatter,
-    defaultMigratorOptions: DefaultSQLiteMigratorOptions,
-    databaseMetadata: sqliteMetadata,
-    canHandle: canHandleDriverWithConnectionString(driverType, wrappedPath),
-    createPool(options) {
-      seen.push(options);
-      return sqlite3Pool({ connectionString: wrappedPath(options.connectionString) });
-    },
-  };
-}
-
-/** A driver written to the RFC's StoragePlugin shape: connector, no driverType. */
-function rfcShapedPlugin(connector, seen = []) {
-  return {
-    connector,
-    sqlFormatter: sqliteFormatter,
-    defaultMigratorOptions: DefaultSQLiteMigratorOptions,
-    capabilities: { json: { operators: true, indexing: false, path: true }, arrays: false, returning: true, cte: true },
-    createPool(options) {
-      seen.push(options);
-      return sqlite3Pool({ connectionString: wrappedPath(options.connectionString) });
-    },
-  };
-}
-
-async function roundTrip(pool, table) {
-  try {
-    await pool.execute.command(SQL`CREATE TABLE ${SQL.identifier(table)} (id INTEGER PRIMARY KEY, name TEXT)`);
-    await pool.execute.command(SQL`INSERT INTO ${SQL.identifier(table)} (name) VALUES (${'ada'})`);
-    return (await pool.execute.query(SQL`SELECT name FROM ${SQL.identifier(table)}`)).rows;
-  } finally {
-    await pool.close();
-  }
-}
 
 describe('built-in drivers in both shapes', () => {
   it('sqlite3DumboDriver is the RFC plugin and upstream driver at once', () => {
@@ -180,6 +136,19 @@ describe('JS drivers in either shape, through dumbo()', () => {
     );
   });
 
+  it('either registry face accepts either shape', async () => {
+    const head = headShapedDriver('Wrapped:head2');
+    const rfc = rfcShapedPlugin('Wrapped:rfc2');
+    pluginRegistry.register('Wrapped:head2', head);
+    dumboDatabaseDriverRegistry.register('Wrapped:rfc2', rfc);
+    assert.equal(await pluginRegistry.resolve('Wrapped:head2'), head);
+    assert.equal(await dumboDatabaseDriverRegistry.tryResolve({ driverType: 'Wrapped:rfc2' }), rfc);
+    const a = dumbo({ driverType: 'Wrapped:head2', connectionString: `wrapped:${file('cross-a.db')}` });
+    assert.deepEqual(await roundTrip(a, 'cross'), [{ name: 'ada' }]);
+    const b = dumbo({ connector: 'Wrapped:rfc2', connectionString: `wrapped:${file('cross-b.db')}` });
+    assert.deepEqual(await roundTrip(b, 'cross'), [{ name: 'ada' }]);
+  });
+
   it('dumbo({ driver }) uses that driver as is, without registering it', async () => {
     const seen = [];
     const driver = headShapedDriver('Wrapped:unregistered', seen);
@@ -266,96 +235,5 @@ describe('choosing a driver: errors', () => {
       message: "Plugin driverType 'Fake:other' does not match the connector it is registered for: 'Fake:key'",
     });
     assert.equal(dumboDatabaseDriverRegistry.has('Fake:key'), false);
-  });
-});
-
-describe('dumboDatabaseDriverRegistry (upstream API over the same registry)', () => {
-  it('is the global registry, with register / tryGet / tryResolve / has / databaseDriverTypes', () => {
-    assert.equal(globalThis.dumboDatabaseDriverRegistry, dumboDatabaseDriverRegistry);
-    assert.equal(dumboDatabaseDriverRegistry.has('SQLite:sqlite3'), true);
-    assert.equal(dumboDatabaseDriverRegistry.has('Fake:none'), false);
-    assert.deepEqual(dumboDatabaseDriverRegistry.databaseDriverTypes, pluginRegistry.list());
-    assert.equal(dumboDatabaseDriverRegistry.tryGet({ driverType: 'SQLite:sqlite3' }), sqlite3DumboDriver);
-    assert.equal(dumboDatabaseDriverRegistry.tryGet({ connectionString: ':memory:' }), sqlite3DumboDriver);
-    assert.equal(dumboDatabaseDriverRegistry.tryGet({ driverType: 'Fake:none' }), null);
-    assert.equal(dumboDatabaseDriverRegistry.tryGet({ connectionString: 'nothing://here' }), null);
-  });
-
-  it('lazy entries: has is true, tryGet is null until tryResolve loads and stores the driver', async () => {
-    const registry = DumboDatabaseDriverRegistry();
-    const driver = headShapedDriver('Fake:lazy');
-    let loads = 0;
-    registry.register('Fake:lazy', async () => {
-      loads += 1;
-      return driver;
-    });
-    assert.equal(registry.has('Fake:lazy'), true);
-    assert.deepEqual(registry.databaseDriverTypes, ['Fake:lazy']);
-    assert.equal(registry.tryGet({ driverType: 'Fake:lazy' }), null);
-    assert.equal(loads, 0);
-    // Upstream quirk kept: a lazy entry is not found through canHandle (it is not loaded).
-    assert.equal(await registry.tryResolve({ connectionString: 'wrapped:x.db' }), null);
-    assert.equal(await registry.tryResolve({ driverType: 'Fake:lazy' }), driver);
-    assert.equal(loads, 1);
-    assert.equal(registry.tryGet({ driverType: 'Fake:lazy' }), driver);
-    assert.equal(registry.tryGet({ connectionString: 'wrapped:x.db' }), driver, 'loaded: canHandle takes part');
-    assert.equal(await registry.tryResolve({ driverType: 'Fake:lazy' }), driver);
-    assert.equal(loads, 1);
-    assert.equal(await registry.tryResolve({ driverType: 'Fake:missing' }), null);
-  });
-
-  it('a new DumboDatabaseDriverRegistry() is separate from the global one', () => {
-    const registry = DumboDatabaseDriverRegistry();
-    registry.register('Fake:separate', headShapedDriver('Fake:separate'));
-    assert.equal(registry.has('Fake:separate'), true);
-    assert.equal(dumboDatabaseDriverRegistry.has('Fake:separate'), false);
-    assert.equal(registry.has('SQLite:sqlite3'), false);
-  });
-
-  it('conflicts: same driver again is a no-op, a lazy one never replaces a driver, a driver replaces a lazy one; a different driver is an error (the RFC rule)', async () => {
-    const registry = DumboDatabaseDriverRegistry();
-    const first = headShapedDriver('Fake:dup');
-    registry.register('Fake:dup', first);
-    registry.register('Fake:dup', first);
-    registry.register('Fake:dup', async () => headShapedDriver('Fake:dup'));
-    assert.equal(registry.tryGet({ driverType: 'Fake:dup' }), first);
-    assert.throws(() => registry.register('Fake:dup', headShapedDriver('Fake:dup')), (error) => {
-      assert.ok(error instanceof PluginAlreadyRegisteredError);
-      assert.equal(error.message, 'Plugin already registered for connector: Fake:dup');
-      return true;
-    });
-    assert.equal(registry.tryGet({ driverType: 'Fake:dup' }), first);
-
-    registry.register('Fake:upgrade', async () => assert.fail('the lazy loader must not run'));
-    const concrete = headShapedDriver('Fake:upgrade');
-    registry.register('Fake:upgrade', concrete);
-    assert.equal(await registry.tryResolve({ driverType: 'Fake:upgrade' }), concrete);
-  });
-
-  it('the root entry’s lazy built-ins resolve from a connection string (tryResolve) in a fresh process', async () => {
-    const { execFile } = await import('node:child_process');
-    const source = `
-      import { dumboDatabaseDriverRegistry as r } from '@event-driven-io/dumbo';
-      const before = r.tryGet({ connectionString: ':memory:' });
-      const resolved = await r.tryResolve({ connectionString: ':memory:' });
-      const pg = await r.tryResolve({ connectionString: 'postgresql://u@127.0.0.1/db' });
-      console.log(JSON.stringify({
-        before, sqlite: resolved?.driverType, pg: pg?.driverType,
-        after: r.tryGet({ connectionString: ':memory:' })?.driverType,
-        none: await r.tryResolve({ connectionString: 'mysql://h/db' }),
-      }));
-    `;
-    const stdout = await new Promise((resolve, reject) =>
-      execFile(process.execPath, ['--input-type=module', '-e', source], { cwd: process.cwd(), timeout: 60_000 }, (e, out, err) =>
-        e ? reject(new Error(`${e.message}\n${err}`)) : resolve(out),
-      ),
-    );
-    assert.deepEqual(JSON.parse(stdout.trim().split('\n').pop()), {
-      before: null,
-      sqlite: 'SQLite:sqlite3',
-      pg: 'PostgreSQL:pg',
-      after: 'SQLite:sqlite3',
-      none: null,
-    });
   });
 });

@@ -110,6 +110,7 @@ export async function jsDriversInEitherShape(): Promise<void> {
     createPool: (options) => sqlite3Pool({ connectionString: String(options.connectionString).slice(8) }),
   };
   dumboDatabaseDriverRegistry.register('SQLite:wrapped', head);
+  pluginRegistry.register('SQLite:wrapped', head);
   dumboDatabaseDriverRegistry.register('SQLite:lazy', async () => head);
   // An RFC-shaped plugin registers through either face.
   const rfc: StoragePlugin<'SQLite:rfc'> = {
