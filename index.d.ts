@@ -3,10 +3,7 @@
 export * from './types/core';
 export * from './types/pool';
 export * from './types/schema';
-<<<<<<< HEAD
 export * from './types/connections';
-=======
 export * from './types/drivers';
->>>>>>> drivers
 // The full migrator options (types/pool has a loose placeholder of the same name).
 export type { MigratorOptions } from './types/schema';

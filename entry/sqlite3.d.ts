@@ -1,6 +1,3 @@
-<<<<<<< HEAD
-import type { StoragePlugin } from '../types/pool';
-import type { SQLitePool, SQLitePoolOptions } from './sqlite';
 import type { JSONSerializer } from '../types/core';
 import type {
   SQLite3ClientOptions,
@@ -9,10 +6,8 @@ import type {
   SQLiteClient,
   SQLiteClientOrPoolClient,
 } from '../types/sqlite-factories';
-=======
 import type { DumboDriverPlugin } from '../types/drivers';
 import type { SQLiteConnection, SQLitePool, SQLitePoolOptions, SQLiteDriverType } from './sqlite';
->>>>>>> drivers
 export * from './sqlite';
 
 export type SQLite3DumboOptions = SQLitePoolOptions;
