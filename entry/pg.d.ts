@@ -3,7 +3,8 @@
 // native driver only.
 // @ts-ignore
 import type * as pg from 'pg';
-import type { StoragePlugin, ConnectionPool, DatabaseTransaction } from '../types/pool';
+import type { ConnectionPool, DatabaseTransaction } from '../types/pool';
+import type { DumboDriverPlugin } from '../types/drivers';
 import type { AbortContext, AnyConnection, DbSQLExecutor } from '../types/connections';
 import type { JSONSerializationOptions, JSONSerializer } from '../types/core';
 import type {
@@ -11,6 +12,7 @@ import type {
   PgPoolOptions as PgNativePoolOptions,
   PgConnection,
   PgTransactionOptions,
+  PostgreSQLDriverType,
 } from './postgresql';
 export * from './postgresql';
 
@@ -147,9 +149,11 @@ export type ConnectionCheckResult =
       error: unknown;
     };
 
-export declare const PgDriverType: 'PostgreSQL:pg';
-export declare const pgPlugin: StoragePlugin<'PostgreSQL:pg'>;
-export declare const pgDumboDriver: StoragePlugin<'PostgreSQL:pg'>;
+export type PgDriverType = PostgreSQLDriverType<'pg'>;
+export declare const PgDriverType: PgDriverType;
+/** The RFC's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
+export declare const pgPlugin: DumboDriverPlugin<PgDriverType, PgConnection, PgPoolOptions, PgPool>;
+export declare const pgDumboDriver: typeof pgPlugin;
 export declare function usePgDumboDriver(): void;
 /** Direct mode: no deferral. */
 export declare function dumbo(options: { pool: pg.Pool } & PgPoolOptions): PgNativePool;

@@ -231,13 +231,26 @@ describe('dumbo({ pool }) with a pg.Pool', () => {
     }
   });
 
-  it("root dumbo() with a connection string and a pg.Pool uses the pg.Pool", async () => {
+  it("root dumbo() with a pg.Pool uses it: by connection string, driverType, or driver as Pongo passes it", async () => {
     const pgPool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       const poolPid = (await pgPool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const pool = rootDumbo({ connectionString: url, pool: pgPool });
       assert.equal(await pidOf(pool), poolPid);
       await pool.close();
+      const byDriverType = rootDumbo({ driverType: 'PostgreSQL:pg', pool: pgPool });
+      assert.equal(await pidOf(byDriverType), poolPid);
+      await byDriverType.close();
+      // What Pongo's PostgreSQL driver passes: the driver object, its connection options, a serializer.
+      const asPongo = rootDumbo({
+        connectionString: url,
+        driver: dumboPg.pgDumboDriver,
+        pool: pgPool,
+        transactionOptions: { allowNestedTransactions: true },
+        serialization: { serializer: undefined },
+      });
+      assert.equal(await pidOf(asPongo), poolPid);
+      await asPongo.close();
     } finally {
       await pgPool.end();
     }
