@@ -10,4 +10,5 @@ module.exports = {
   sqlExecutor: require('./core/executor.cjs').sqlExecutor,
   ...require('./schema/index.cjs'),
   ...require('./capabilities.cjs'),
+  ...require('./tracing/index.cjs'),
 };
