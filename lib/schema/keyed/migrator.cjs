@@ -1,26 +1,23 @@
 'use strict';
 // migrationTableSchemaComponent and SchemaComponentMigrator (upstream
 // core/schema/migrators/schemaComponentMigrator.ts).
-const { SQL } = require('../../sql/tag.cjs');
+const { migrationTableComponentFor } = require('../../migrations/migrationTable.cjs');
 const { sqlMigration } = require('../sqlMigration.cjs');
 const { keyedSchemaComponent, migrationsOf } = require('./schemaComponent.cjs');
 
-const { AutoIncrement, Varchar, Timestamp } = SQL.column.type;
-
-/** The default ledger as a keyed component; runSQLMigrations accepts it as `schema.migrationTable`. */
+/**
+ * The default ledger as a keyed component (upstream: one migration creating
+ * dmb_migrations); runSQLMigrations accepts it as `schema.migrationTable`. Its statement
+ * is the built-in ledger's, so both render the same DDL per dialect.
+ */
 const migrationTableSchemaComponent = keyedSchemaComponent('dumbo:schema-component:migrations-table', {
   migrations: [
-    sqlMigration('dumbo:migrationTable:001', [
-      SQL`
-  CREATE TABLE IF NOT EXISTS dmb_migrations (
-    id ${AutoIncrement({ primaryKey: true })},
-    name ${Varchar(255)} NOT NULL UNIQUE,
-    application ${Varchar(255)} NOT NULL DEFAULT 'default',
-    sql_hash ${Varchar(64)} NOT NULL,
-    timestamp ${Timestamp} NOT NULL DEFAULT CURRENT_TIMESTAMP
-  );
-`,
-    ]),
+    sqlMigration(
+      'dumbo:migrationTable:001',
+      migrationTableComponentFor()
+        .migrations()
+        .flatMap((migration) => migration.sqls),
+    ),
   ],
 });
 
