@@ -5,3 +5,5 @@ export * from './types/pool';
 export * from './types/schema';
 // The full migrator options (types/pool has a loose placeholder of the same name).
 export type { MigratorOptions } from './types/schema';
+export * from './types/schemaKeyed';
+export * from './types/tracing';

@@ -10,7 +10,7 @@ import type {
   SQLFormatter,
   SQLQueryOptions,
 } from './core';
-import type { MigratorOptions, SchemaComponent } from './schema';
+import type { MigratorOptions, KindSchemaComponent } from './schema';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -120,7 +120,7 @@ export interface PongoCollectionSQLBuilder {
 export interface PongoPlugin {
   sqlBuilder: (collectionName: string) => PongoCollectionSQLBuilder;
   schemaStrategy: 'partitioning' | 'separate-tables' | 'single-table';
-  createCollectionSchema: (name: string) => SchemaComponent;
+  createCollectionSchema: (name: string) => KindSchemaComponent;
   supportedFeatures?: {
     partitioning?: boolean;
     jsonIndexes?: boolean;
