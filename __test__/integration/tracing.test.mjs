@@ -99,6 +99,11 @@ describe('tracing (child processes, SQLite)', { timeout: TIMEOUT_MS * 4 }, () =>
     const mismatch = stderr.find((e) => e.name === 'migration-error');
     assert.equal(mismatch.migrationName, 'trace:001');
     assert.equal(mismatch.migationName, 'trace:001', "upstream's key is kept");
+    const ignored = stderr.find((e) => e.name === 'migration-hash-mismatch');
+    assert.equal(ignored.migrationName, 'trace:001');
+    assert.match(ignored.expectedHash, /^[0-9a-f]{64}$/);
+    assert.match(ignored.actualHash, /^[0-9a-f]{64}$/);
+    assert.notEqual(ignored.expectedHash, ignored.actualHash);
     // The migrator's own statements are traced too (the ledger lookup).
     assert.ok(stdout.some((e) => e.name === 'db:sql:query' && e.query.includes('FROM dmb_migrations')));
     // Direct calls: info/log on stdout (console.info/console.log), warn/error on stderr.
@@ -125,18 +130,18 @@ describe('tracing (child processes, SQLite)', { timeout: TIMEOUT_MS * 4 }, () =>
     assert.deepEqual(names(log.stderr), names(info.stderr));
   });
 
-  it('the default level (ERROR) prints error events only: no SQL, no statement errors the caller already got', async () => {
+  it('the default level (ERROR) prints error events, but not the trace of failures the caller already got', async () => {
     const { stdout, stderr } = await trace(UNSET);
     assert.deepEqual(stdout, []);
-    assert.deepEqual(names(stderr), ['migration-error', 'app:error']);
+    assert.deepEqual(names(stderr), ['app:error']);
     const explicit = await trace({ ...UNSET, DUMBO_LOG_LEVEL: 'ERROR' });
-    assert.deepEqual(names(explicit.stderr), ['migration-error', 'app:error']);
+    assert.deepEqual(names(explicit.stderr), ['app:error']);
   });
 
   it('WARN prints warn and error events; DISABLED and unknown values print nothing', async () => {
     const warn = await trace({ ...UNSET, DUMBO_LOG_LEVEL: 'WARN' });
     assert.deepEqual(warn.stdout, []);
-    assert.deepEqual(names(warn.stderr), ['migration-error', 'app:warn', 'app:error']);
+    assert.deepEqual(names(warn.stderr), ['migration-hash-mismatch', 'app:warn', 'app:error']);
     for (const level of ['DISABLED', 'debug']) {
       const silent = await trace({ ...UNSET, DUMBO_LOG_LEVEL: level });
       assert.deepEqual([silent.stdout, silent.stderr], [[], []], level);
@@ -153,7 +158,7 @@ describe('tracing (child processes, SQLite)', { timeout: TIMEOUT_MS * 4 }, () =>
     );
     assert.match(coloured.stderr, /\u001b\[38;2;97;175;239m"name"\u001b\[39m/);
     const unknown = await trace({ ...UNSET, DUMBO_LOG_LEVEL: 'ERROR', DUMBO_LOG_STYLE: 'FANCY' });
-    assert.deepEqual(names(unknown.stderr), ['migration-error', 'app:error'], 'an unknown style prints RAW');
+    assert.deepEqual(names(unknown.stderr), ['app:error'], 'an unknown style prints RAW');
   });
 
   it('a level set at run time through process.env applies from the next event-loop turn', async () => {

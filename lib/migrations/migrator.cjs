@@ -26,7 +26,7 @@ const { NoDatabaseLock } = require('../locks/databaseLock.cjs');
 const { getDefaultMigratorOptionsFromRegistry } = require('./defaults.cjs');
 const { migrationTableComponentFor, DEFAULT_MIGRATIONS_TABLE } = require('./migrationTable.cjs');
 const { combineMigrations } = require('../schema/sqlMigration.cjs');
-const { tracer } = require('../tracing/tracer.cjs');
+const { tracer, isSQLTracingOn } = require('../tracing/tracer.cjs');
 const { migrationsOf } = require('../schema/keyed/schemaComponent.cjs');
 const { kindOf } = require('../schema/schemaComponent.cjs');
 
@@ -168,12 +168,14 @@ async function applyMigrations(execute, migrations, options, formatter) {
   return result;
 }
 
-// migration-error carries upstream's `migationName` key too, for tools that read it.
+// migration-error belongs to the trace (DUMBO_LOG_LEVEL INFO/LOG), as the statement
+// errors: the caller gets the error anyway. It carries upstream's `migationName` key too.
 async function applyMigration(execute, migration, ledgerTable, options, formatter) {
   try {
     return await applyOne(execute, migration, ledgerTable, options, formatter);
   } catch (error) {
-    tracer.error('migration-error', { migrationName: migration.name, migationName: migration.name, error });
+    if (isSQLTracingOn())
+      tracer.error('migration-error', { migrationName: migration.name, migationName: migration.name, error });
     throw error;
   }
 }

@@ -8,8 +8,9 @@
 //   WARN       warn and error events;
 //   ERROR      error events;
 //   DISABLED   nothing (any other value too).
-// Upstream prints nothing at WARN and ERROR, not even tracer.error; here an error is
-// printed at the default level (docs/tracing.md).
+// Upstream prints nothing at WARN and ERROR, not even tracer.error; here they print what
+// their names say (docs/tracing.md). Failures the caller receives anyway (statement and
+// migration errors) are traced only with the SQL trace.
 //
 // The SQL trace (statements, transactions) belongs to INFO and LOG. Drivers ask
 // isSQLTracingOn() before building anything: the level is read from the environment
