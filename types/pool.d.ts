@@ -186,6 +186,8 @@ export declare function dumbo<C extends Connection = Connection>(options: DumboC
 export declare function sqlExecutor(
   runQuery: (sql: SQL, options?: SQLQueryOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
   runCommand: (sql: SQL, options?: SQLCommandOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
+  /** How the SQL trace (DUMBO_LOG_LEVEL=INFO) renders statements: the driver's formatter (PostgreSQL's when absent). */
+  trace?: { driverType?: string; serializer?: { serialize(value: unknown): string } },
 ): SQLExecutor;
 
 /** The SQL side of a transaction, as a driver implements it (`BEGIN`, savepoints, …). */
