@@ -42,7 +42,11 @@ export declare const findSchemaComponentsOfType: <T extends AnySchemaComponent>(
 export type ColumnURNType = 'sc:dumbo:column';
 export type ColumnURN<ColumnName extends string = string> = `${ColumnURNType}:${ColumnName}`;
 export declare const ColumnURNType: ColumnURNType;
-export declare const ColumnURN: <ColumnName extends string = string>({ name }: { name: ColumnName }) => ColumnURN<ColumnName>;
+export declare const ColumnURN: <ColumnName extends string = string>({
+  name,
+}: {
+  name: ColumnName;
+}) => ColumnURN<ColumnName>;
 export type IndexURNType = 'sc:dumbo:index';
 export type IndexURN = `${IndexURNType}:${string}`;
 export declare const IndexURNType: IndexURNType;

@@ -99,7 +99,8 @@ function generationsSuite(target) {
       });
       const result = await runSQLMigrations(pool, keyed);
       assert.deepEqual(result.applied.map((m) => m.name), ['audit:001']);
-      const mixed = await runSQLMigrations(pool, [keyed, symbolic, sqlMigration('events:001', [SQL`CREATE TABLE events (id INTEGER)`])]);
+      const events = sqlMigration('events:001', [SQL`CREATE TABLE events (id INTEGER)`]);
+      const mixed = await runSQLMigrations(pool, [keyed, symbolic, events]);
       assert.deepEqual(mixed.applied.map((m) => m.name), ['table:kinds:create', 'events:001']);
       assert.deepEqual(mixed.skipped.map((m) => m.name), ['audit:001']);
       assert.equal(await tableExists('kinds'), true);

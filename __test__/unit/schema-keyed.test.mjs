@@ -67,7 +67,11 @@ describe('keyed schema components (upstream 0.13.0-beta.47)', () => {
   it("Pongo's components: spread into an object, the migrations are the array runSQLMigrations takes", () => {
     const collection = (name) => ({
       ...schemaComponent(`sc:pongo:collection:${name}`, {
-        migrations: [sqlMigration(`pongoCollection:${name}:001:createtable`, [SQL`CREATE TABLE ${SQL.identifier(name)} (_id TEXT)`])],
+        migrations: [
+          sqlMigration(`pongoCollection:${name}:001:createtable`, [
+            SQL`CREATE TABLE ${SQL.identifier(name)} (_id TEXT)`,
+          ]),
+        ],
       }),
       collectionName: name,
     });
@@ -125,7 +129,15 @@ describe('keyed schema components (upstream 0.13.0-beta.47)', () => {
 
     assert.deepEqual(
       findSchemaComponentsOfType(db, 'sc:dumbo:').map((c) => c.schemaComponentKey),
-      ['sc:dumbo:database:app', 'sc:dumbo:database_schema:public', 'sc:dumbo:table:users', 'sc:dumbo:index:users_ix', 'sc:dumbo:column:id', 'sc:dumbo:table:orders', 'sc:dumbo:database_schema:audit'],
+      [
+        'sc:dumbo:database:app',
+        'sc:dumbo:database_schema:public',
+        'sc:dumbo:table:users',
+        'sc:dumbo:index:users_ix',
+        'sc:dumbo:column:id',
+        'sc:dumbo:table:orders',
+        'sc:dumbo:database_schema:audit',
+      ],
     );
     assert.deepEqual(findSchemaComponentsOfType(db, TableURNType).map((t) => t.tableName), ['users', 'orders']);
     assert.ok(isSchemaComponentOfType(users, TableURNType));
@@ -152,8 +164,14 @@ describe('two generations side by side', () => {
     assert.ok(isSchemaComponent(symbolic));
     assert.ok(!isSchemaComponent(schemaComponent('sc:x')));
     assert.throws(() => schemaComponent(42), { name: 'TypeError', message: /string key .* or a symbol kind/ });
-    assert.throws(() => schemaComponent(kind, { migrations: [m('a')] }), { name: 'TypeError', message: /pass a string key for an array/ });
-    assert.throws(() => schemaComponent('sc:x', { migrations: () => [] }), { name: 'TypeError', message: /migrations must be an array/ });
+    assert.throws(() => schemaComponent(kind, { migrations: [m('a')] }), {
+      name: 'TypeError',
+      message: /pass a string key for an array/,
+    });
+    assert.throws(() => schemaComponent('sc:x', { migrations: () => [] }), {
+      name: 'TypeError',
+      message: /migrations must be an array/,
+    });
   });
 
   it('databaseSchemaComponent: { databaseName } is the keyed database, { schemaName } the symbol-kind schema', () => {
@@ -177,7 +195,10 @@ describe('two generations side by side', () => {
     assert.equal(plain.schemaComponentKey, 'sc:dumbo:column:id');
     assert.deepEqual(keyedColumn.migrations, [], 'an array given: the keyed generation');
     const table = tableComponent({ tableName: 'people', columns: { id: plain, name: keyedColumn } });
-    assert.equal(pgFormatter.format(createTableSQL(table)).query.replace(/\s+/g, ' '), 'CREATE TABLE IF NOT EXISTS people (id INT PRIMARY KEY, name TEXT)');
+    assert.equal(
+      pgFormatter.format(createTableSQL(table)).query.replace(/\s+/g, ' '),
+      'CREATE TABLE IF NOT EXISTS people (id INT PRIMARY KEY, name TEXT)',
+    );
     const keyedTable = tableSchemaComponent({ tableName: 'people', columns: { id: plain, name: keyedColumn } });
     assert.deepEqual([...keyedTable.columns.keys()], ['id', 'name']);
     assert.deepEqual(keyedTable.migrations, []);
@@ -205,9 +226,29 @@ describe('tracing printers', () => {
       const value = { a: 1, s: 'x\ny', arr: [true, null, 2n], u: undefined, f() {}, nested: { k: 'v' } };
       assert.equal(
         prettyJson(value, { handleMultiline: true }),
-        '{\n  "a": 1,\n  "s": "\n    x\n    y\n  ",\n  "arr": [\n    true,\n    null,\n    2\n  ],\n  "u": undefined,\n  "nested": {\n    "k": "v"\n  }\n}',
+        [
+          '{',
+          '  "a": 1,',
+          '  "s": "',
+          '    x',
+          '    y',
+          '  ",',
+          '  "arr": [',
+          '    true,',
+          '    null,',
+          '    2',
+          '  ],',
+          '  "u": undefined,',
+          '  "nested": {',
+          '    "k": "v"',
+          '  }',
+          '}',
+        ].join('\n'),
       );
-      assert.equal(prettyJson({ s: 'x\ny', empty: {}, ea: [] }), '{\n  "s": "x\ny",\n  "empty": {\n    \n  },\n  "ea": [\n    \n  ]\n}');
+      assert.equal(
+        prettyJson({ s: 'x\ny', empty: {}, ea: [] }),
+        '{\n  "s": "x\ny",\n  "empty": {\n    \n  },\n  "ea": [\n    \n  ]\n}',
+      );
       const error = prettyJson(new Error('boom'));
       assert.match(error, /"stack": "Error: boom/);
       assert.match(error, /"message": "boom"/);

@@ -39,7 +39,8 @@ function schemaComponent(kindOrKey, options = {}) {
     throw new TypeError('schemaComponent expects a string key (such as "sc:app:users") or a symbol kind');
   if (options.migrations !== undefined && typeof options.migrations !== 'function')
     throw new TypeError(
-      'schemaComponent(kind: symbol, ...) expects migrations as a function returning SQL migrations; pass a string key for an array',
+      'schemaComponent(kind: symbol, ...) expects migrations as a function returning SQL migrations; ' +
+        'pass a string key for an array',
     );
   const children = Object.freeze([...(options.components ?? [])]);
   return {

@@ -10,7 +10,7 @@ const { ColumnURN } = require('../keyed/urns.cjs');
 
 const columnComponentType = Symbol.for('dumbo.schemaComponent.column');
 
-/** `columnSchemaComponent({ columnName, type, notNull?, primaryKey?, unique?, default?, migrations?, components? })`. */
+/** `columnSchemaComponent({ columnName, type, notNull?, primaryKey?, unique?, default?, migrations?, components? })` */
 function columnSchemaComponent(params) {
   const { columnName, migrations, components, ...column } = params;
   const key = ColumnURN({ name: columnName });

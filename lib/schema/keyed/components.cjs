@@ -56,7 +56,8 @@ function databaseSchemaSchemaComponent({ schemaName, tables, ...migrationsOrComp
       const tablesMap = mapSchemaComponentsOfType(base.components, urn.TableURNType, (c) => c.tableName);
       return Object.assign(tablesMap, tables);
     },
-    addTable: (table) => base.addComponent(typeof table === 'string' ? tableSchemaComponent({ tableName: table }) : table),
+    addTable: (table) =>
+      base.addComponent(typeof table === 'string' ? tableSchemaComponent({ tableName: table }) : table),
   };
 }
 
