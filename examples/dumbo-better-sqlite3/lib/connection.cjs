@@ -12,6 +12,20 @@ const { runStatement, exec } = require('./statements.cjs');
 
 const BETTER_SQLITE3_CONNECTOR = 'SQLite:better-sqlite3';
 
+/** The transaction begun on a client and not ended yet. */
+const openTransactions = new WeakMap();
+
+/**
+ * Rolls back a transaction left open on `connection` (begun and never committed), so
+ * the connection goes back to the pool clean.
+ */
+async function rollbackLeftOpen(connection) {
+  const transaction = openTransactions.get(await connection.open());
+  for (let level = 0; transaction?.isActive && level < 1000; level++) {
+    await transaction.rollback().catch(() => {});
+  }
+}
+
 /** The DbSQLExecutor: every method takes the Database first. */
 function betterSqlite3Executor({ serializer }) {
   const on = (db) => {
@@ -32,7 +46,7 @@ function betterSqlite3Executor({ serializer }) {
 const betterSqlite3Transaction = (settings) => (connection) => (clientPromise, options = {}) => {
   const { close, ...transactionOptions } = options;
   const db = async () => clientPromise;
-  return databaseTransaction({
+  const transaction = databaseTransaction({
     driverType: BETTER_SQLITE3_CONNECTOR,
     connection: connection(),
     execute: sqlExecutor(betterSqlite3Executor(settings), { connect: db }),
@@ -40,7 +54,9 @@ const betterSqlite3Transaction = (settings) => (connection) => (clientPromise, o
     backend: {
       async begin(merged) {
         const mode = merged?.mode === undefined ? '' : ` ${String(merged.mode).toUpperCase()}`;
-        exec(await db(), `BEGIN${mode}`);
+        const handle = await db();
+        exec(handle, `BEGIN${mode}`);
+        openTransactions.set(handle, transaction);
       },
       async commit() {
         const handle = await db();
@@ -60,9 +76,14 @@ const betterSqlite3Transaction = (settings) => (connection) => (clientPromise, o
       releaseSavepoint: async (level) => exec(await db(), `RELEASE transaction${level}`),
       rollbackToSavepoint: async (level) =>
         exec(await db(), `ROLLBACK TO transaction${level}; RELEASE transaction${level}`),
-      close: async (error) => close?.(await db(), error),
+      close: async (error) => {
+        const handle = await db();
+        openTransactions.delete(handle);
+        await close?.(handle, error);
+      },
     },
   });
+  return transaction;
 };
 
 /**
@@ -80,4 +101,4 @@ function betterSqlite3Connection(settings, { open, closeDatabase }) {
   });
 }
 
-module.exports = { BETTER_SQLITE3_CONNECTOR, betterSqlite3Connection, betterSqlite3Executor };
+module.exports = { BETTER_SQLITE3_CONNECTOR, betterSqlite3Connection, betterSqlite3Executor, rollbackLeftOpen };

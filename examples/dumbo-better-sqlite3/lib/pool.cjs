@@ -21,7 +21,7 @@ const {
 } = require('@event-driven-io/dumbo');
 const { resolveBetterSqlite3Options, openDatabase } = require('./options.cjs');
 const { readsOnly } = require('./statements.cjs');
-const { BETTER_SQLITE3_CONNECTOR, betterSqlite3Connection } = require('./connection.cjs');
+const { BETTER_SQLITE3_CONNECTOR, betterSqlite3Connection, rollbackLeftOpen } = require('./connection.cjs');
 
 const closedError = () => new InvalidOperationError('Connection pool has been closed');
 const NO_ABORT = Object.freeze({ abort: Object.freeze({ signal: new AbortController().signal }) });
@@ -64,7 +64,20 @@ function betterSqlite3Pool(options = {}) {
       return operation(...args);
     };
   const inCallback = () => als.getStore();
-  const onWriter = (handle) => (connection, context) => als.run(connection, () => handle(connection, context));
+  // A transaction begun in a callback or on a borrowed connection and left open is
+  // rolled back before the writer goes back to the pool.
+  const onWriter = (handle) => async (connection, context) => {
+    try {
+      return await als.run(connection, () => handle(connection, context));
+    } finally {
+      await rollbackLeftOpen(connection);
+    }
+  };
+  const borrowed = async (o) => {
+    const connection = await writer.connection(o);
+    const release = connection.close;
+    return { ...connection, close: async () => (await rollbackLeftOpen(connection), release()) };
+  };
 
   /** The reader for statements that only read, the writer otherwise. */
   const poolFor = async (sqls, o) => {
@@ -87,7 +100,7 @@ function betterSqlite3Pool(options = {}) {
       command: routed('command', false),
       batchCommand: routed('batchCommand', true),
     },
-    connection: whileOpen(async (o) => inCallback() ?? writer.connection(o)),
+    connection: whileOpen(async (o) => inCallback() ?? borrowed(o)),
     withConnection: whileOpen((handle, o) => {
       const active = inCallback();
       if (active) return Promise.resolve().then(() => handle(active, NO_ABORT));

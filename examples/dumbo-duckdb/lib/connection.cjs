@@ -10,6 +10,20 @@ const { runStatement, runControl, closeQuietly } = require('./statements.cjs');
 
 const DUCKDB_CONNECTOR = 'DuckDB:nodejs';
 
+/** The transaction begun on a client and not ended yet. */
+const openTransactions = new WeakMap();
+
+/**
+ * Rolls back a transaction left open on `connection` (begun and never committed), so
+ * the connection goes back to the pool clean.
+ */
+async function rollbackLeftOpen(connection) {
+  const transaction = openTransactions.get(await connection.open());
+  for (let level = 0; transaction?.isActive && level < 1000; level++) {
+    await transaction.rollback().catch(() => {});
+  }
+}
+
 /** The DbSQLExecutor: every method takes the DuckDBConnection first. */
 function duckDBExecutor({ serializer }) {
   const on = (raw) => {
@@ -36,13 +50,17 @@ const duckDBTransaction = (settings) => (connection) => (clientPromise, options 
   const merged = { ...settings.transactionOptions, ...transactionOptions };
   assertNoSavepoints(merged);
   const raw = async () => clientPromise;
-  return databaseTransaction({
+  const transaction = databaseTransaction({
     driverType: DUCKDB_CONNECTOR,
     connection: connection(),
     execute: sqlExecutor(duckDBExecutor(settings), { connect: raw }),
     options: merged,
     backend: {
-      begin: async (o) => runControl(await raw(), o?.readonly ? 'BEGIN TRANSACTION READ ONLY' : 'BEGIN TRANSACTION'),
+      async begin(o) {
+        const leased = await raw();
+        await runControl(leased, o?.readonly ? 'BEGIN TRANSACTION READ ONLY' : 'BEGIN TRANSACTION');
+        openTransactions.set(leased, transaction);
+      },
       async commit() {
         const leased = await raw();
         try {
@@ -57,9 +75,14 @@ const duckDBTransaction = (settings) => (connection) => (clientPromise, options 
       savepoint: noSavepoints,
       releaseSavepoint: noSavepoints,
       rollbackToSavepoint: noSavepoints,
-      close: async (error) => close?.(await raw(), error),
+      close: async (error) => {
+        const leased = await raw();
+        openTransactions.delete(leased);
+        await close?.(leased, error);
+      },
     },
   });
+  return transaction;
 };
 
 /** A connection over `raw` (already connected); closing it closes `raw`. */
@@ -74,4 +97,4 @@ function duckDBConnection(settings, raw) {
   });
 }
 
-module.exports = { DUCKDB_CONNECTOR, duckDBConnection };
+module.exports = { DUCKDB_CONNECTOR, duckDBConnection, rollbackLeftOpen };

@@ -25,7 +25,7 @@ const {
 const { SAVEPOINTS_UNSUPPORTED, assertNoSavepoints, resolveDuckDBOptions } = require('./options.cjs');
 const { mapDuckDBOpenError } = require('./errors.cjs');
 const { runStatement, closeQuietly } = require('./statements.cjs');
-const { DUCKDB_CONNECTOR, duckDBConnection } = require('./connection.cjs');
+const { DUCKDB_CONNECTOR, duckDBConnection, rollbackLeftOpen } = require('./connection.cjs');
 
 const closedError = () => new InvalidOperationError('Connection pool has been closed');
 const NO_ABORT = Object.freeze({ abort: Object.freeze({ signal: new AbortController().signal }) });
@@ -85,6 +85,20 @@ function duckDBPool(options = {}) {
       });
     };
   const inCallback = () => als.getStore();
+  // A transaction begun in a callback or on a borrowed connection and left open is
+  // rolled back before the connection goes back to the pool.
+  const onConnection = (handle) => async (connection, context) => {
+    try {
+      return await als.run(connection, () => handle(connection, context));
+    } finally {
+      await rollbackLeftOpen(connection);
+    }
+  };
+  const borrowed = async (o) => {
+    const connection = await pool.connection(o);
+    const release = connection.close;
+    return { ...connection, close: async () => (await rollbackLeftOpen(connection), release()) };
+  };
   const checked = (o) => (assertNoSavepoints({ ...settings.transactionOptions, ...o }), o);
   const onStatement = (method) =>
     whileOpen(async (sql, o) => {
@@ -101,11 +115,11 @@ function duckDBPool(options = {}) {
       command: onStatement('command'),
       batchCommand: onStatement('batchCommand'),
     },
-    connection: whileOpen(async (o) => inCallback() ?? pool.connection(o)),
+    connection: whileOpen(async (o) => inCallback() ?? borrowed(o)),
     withConnection: whileOpen(async (handle, o) => {
       const active = inCallback();
       if (active) return handle(active, NO_ABORT);
-      return pool.withConnection((connection, context) => als.run(connection, () => handle(connection, context)), o);
+      return pool.withConnection(onConnection(handle), o);
     }),
     transaction(o) {
       if (closed) throw closedError();
