@@ -90,6 +90,13 @@ export async function sqliteFactories(): Promise<void> {
   const native: SQLiteConnection = await sqlitePoolOf().connection();
   const ambient: GenericConnectionPool<SQLiteConnection> = createAmbientConnectionPool({ driverType: 'SQLite:sqlite3', connection: native });
   void ambient;
+  const factoryPool: GenericConnectionPool<SQLite3Connection> = sqlitePoolOf0<SQLite3Connection, Options3>({
+    driverType: 'SQLite:sqlite3',
+    singleton: true,
+    sqliteConnectionFactory: (options) => sqlite3Connection(options),
+    connectionOptions: { fileName: 'a.db' },
+  });
+  void factoryPool;
   const resolved = toSqlitePoolOptions({ fileName: ':memory:', singleton: false });
   const singletonFlag: true | undefined = resolved.singleton;
   void singletonFlag;
