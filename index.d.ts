@@ -7,3 +7,5 @@ export * from './types/connections';
 export * from './types/drivers';
 // The full migrator options (types/pool has a loose placeholder of the same name).
 export type { MigratorOptions } from './types/schema';
+export * from './types/schemaKeyed';
+export * from './types/tracing';

@@ -86,6 +86,7 @@ function poolOver(o, { execute, newConnection, shutdown }) {
         ensureOpen();
         return work.track(execute(sql, options));
       },
+      { driverType: PG_CONNECTOR, serializer: o.serializer },
     ),
     async connection(opts) {
       throwIfAborted(opts);
