@@ -3,7 +3,7 @@
 // they join its session and transaction; closing the Dumbo pool leaves the object open.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -476,6 +476,40 @@ describe('node-postgres helpers', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('DUMBO_LOG_LEVEL=INFO traces the statements run on a node-postgres client, and their errors', () => {
+    const script = `
+      const pg = require('pg');
+      const { dumbo } = require('@event-driven-io/dumbo/pg');
+      const { SQL } = require('@event-driven-io/dumbo');
+      (async () => {
+        const client = new pg.Client({ connectionString: process.argv[1] });
+        await client.connect();
+        const pool = dumbo({ client });
+        await pool.execute.query(SQL\`SELECT ${'${'}42} AS answer\`);
+        await pool.execute.command(SQL\`UPDATE items SET v = v WHERE v = ${'${'}-1}\`);
+        await pool.execute.query(SQL\`SELECT * FROM no_such_table\`).catch(() => {});
+        await client.end();
+      })();`;
+    const { stdout, stderr } = spawnSync(process.execPath, ['-e', script, url], {
+      encoding: 'utf8',
+      env: { ...process.env, DUMBO_LOG_LEVEL: 'INFO', DUMBO_LOG_STYLE: 'RAW', NO_COLOR: '1' },
+    });
+    const events = (text) => text.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const printed = events(stdout);
+    assert.deepEqual(
+      printed.filter((e) => e.name.startsWith('db:sql:')).map((e) => [e.name, e.query, e.params]),
+      [
+        ['db:sql:query', 'SELECT $1 AS answer', [42]],
+        ['db:sql:command', 'UPDATE items SET v = v WHERE v = $1', [-1]],
+        ['db:sql:query', 'SELECT * FROM no_such_table', []],
+      ],
+    );
+    assert.equal(printed[0].debugSQL, 'SELECT 42 AS answer');
+    const failure = events(stderr).find((e) => e.name === 'db:sql:batch_query:execute:error');
+    assert.ok(failure, `an error event on stderr, got: ${stderr}`);
+    assert.equal(failure.error.code, '42P01');
   });
 
   // endAllPgPools ends the native pools too: this test stays the last one of the file.
