@@ -7,14 +7,48 @@
 //   per call.
 // - pgAmbientClientPool({ client }): every connection is that one client.
 const { createConnectionPool } = require('../../core/connections/pool.cjs');
+const { InvalidOperationError } = require('../../errors.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 const { JSONSerializer } = require('../../serializer.cjs');
 const { pgConnection } = require('./connection.cjs');
 const { checkNodePgObject, resolveNodePgOptions } = require('./options.cjs');
 
+/**
+ * After close() every operation rejects (transaction() throws) as on the native
+ * pools; upstream's close is a no-op that leaves the pool usable. The caller's
+ * object is never closed, and work already running finishes on it.
+ */
+function refusingAfterClose(pool) {
+  let closed = false;
+  const closedError = () => new InvalidOperationError('Connection pool has been closed');
+  const whileOpen =
+    (operation) =>
+    (...args) =>
+      closed ? Promise.reject(closedError()) : operation(...args);
+  return {
+    ...pool,
+    execute: {
+      query: whileOpen(pool.execute.query),
+      batchQuery: whileOpen(pool.execute.batchQuery),
+      command: whileOpen(pool.execute.command),
+      batchCommand: whileOpen(pool.execute.batchCommand),
+    },
+    connection: whileOpen(pool.connection),
+    withConnection: whileOpen(pool.withConnection),
+    withTransaction: whileOpen(pool.withTransaction),
+    transaction: (options) => {
+      if (closed) throw closedError();
+      return pool.transaction(options);
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
+}
+
 function pgAmbientNativePool({ pool, serializer = JSONSerializer, transactionOptions } = {}) {
   checkNodePgObject('pool', pool);
-  return createConnectionPool({
+  const built = createConnectionPool({
     driverType: PG_CONNECTOR,
     getConnection: () =>
       pgConnection({
@@ -25,6 +59,7 @@ function pgAmbientNativePool({ pool, serializer = JSONSerializer, transactionOpt
         ...(transactionOptions ? { transactionOptions } : {}),
       }),
   });
+  return refusingAfterClose(built);
 }
 
 function pgAmbientClientPool({ client, serializer = JSONSerializer, transactionOptions } = {}) {
@@ -37,12 +72,13 @@ function pgAmbientClientPool({ client, serializer = JSONSerializer, transactionO
       serializer,
       ...(transactionOptions ? { transactionOptions } : {}),
     });
-  return createConnectionPool({
-    driverType: PG_CONNECTOR,
-    connection: () => Promise.resolve(getConnection()),
-    close: () => Promise.resolve(),
-    getConnection,
-  });
+  return refusingAfterClose(
+    createConnectionPool({
+      driverType: PG_CONNECTOR,
+      connection: () => Promise.resolve(getConnection()),
+      getConnection,
+    }),
+  );
 }
 
 /** pgPool's `{ client }` / `{ pool }` options (upstream: pgAmbientClientPool / pgAmbientNativePool). */

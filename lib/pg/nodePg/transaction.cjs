@@ -1,10 +1,13 @@
 'use strict';
 // pgTransaction: a DatabaseTransaction on a node-postgres client. BEGIN, COMMIT,
-// ROLLBACK and savepoints go straight to client.query (their errors are not
-// mapped, as upstream); statements go through pgSQLExecutor. After the outermost
+// ROLLBACK and savepoints go to client.query; their errors are mapped to the
+// DumboError family as the native driver's are (upstream leaves them raw), so a
+// deferred constraint failing at COMMIT is a ForeignKeyViolationError on both
+// drivers. Statements go through pgSQLExecutor. After the outermost
 // COMMIT or ROLLBACK, `options.close(client, error?)` runs (a pool client is
 // released there, and the connection forgets this transaction).
 const { databaseTransaction } = require('../../core/transaction.cjs');
+const { mapPostgresError } = require('../../errorMappers.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 const { ISOLATION_LEVELS } = require('../options.cjs');
 const { pgSQLExecutor } = require('./executor.cjs');
@@ -33,7 +36,14 @@ function beginStatement(options) {
  */
 const pgTransaction = (connection, serializer) => (getClient, options) => {
   const { close, ...transactionOptions } = options ?? {};
-  const query = async (text) => (await getClient).query(text);
+  const query = async (text) => {
+    const client = await getClient;
+    try {
+      return await client.query(text);
+    } catch (error) {
+      throw mapPostgresError(error);
+    }
+  };
   const backend = {
     begin: () => query(beginStatement(transactionOptions)),
     commit: () => query('COMMIT'),
