@@ -40,7 +40,7 @@ const isPgPoolClient = (poolOrClient) =>
  */
 async function pgExecute(poolOrClient, handle) {
   if (typeof handle !== 'function') throw new TypeError('pgExecute expects a handle function');
-  const fromPool = isPgNativePool(poolOrClient);
+  const fromPool = poolOrClient instanceof loadPg('pgExecute').Pool;
   const client = fromPool ? await poolOrClient.connect() : poolOrClient;
   try {
     return await handle(client);
