@@ -41,6 +41,8 @@ function overrides() {
  * ('PostgreSQL:pg') or the database type; undefined otherwise.
  */
 const customFormatterFor = (databaseType) => overrides()[databaseType];
+/** The live overrides object itself, for the executors' per-statement check. */
+const formatterOverrides = overrides();
 
 /** Registers (or silently replaces) the formatter of a dialect, database type or connector. */
 function registerFormatter(dialect, formatter) {
@@ -114,4 +116,5 @@ module.exports = {
   databaseTypeOf,
   loadedPluginFor,
   customFormatterFor,
+  formatterOverrides,
 };

@@ -92,20 +92,21 @@ const resolveFormatter = (formatter, method) => {
 // (so SQL.format(sql, pgFormatter) expands arrays, unlike pgFormatter.format;
 // reference 5.3). A formatter without a valueMapper (a plugin's own object) is asked
 // directly, with `processors: 'default'`.
+let sqlFormatter; // lib/sql/sqlFormatter.cjs, loaded on first use (it requires this module)
+const formatting = () => (sqlFormatter ??= require('./sqlFormatter.cjs'));
+
 const format = (sql, formatter, options) => {
   formatter = resolveFormatter(formatter, 'format');
   if (formatter.valueMapper === undefined) {
     return formatter.format(toTokenized(sql), { ...options, processors: 'default' });
   }
-  const { formatSQL } = require('./sqlFormatter.cjs');
-  return formatSQL(toTokenized(sql), formatter, options?.serializer, options);
+  return formatting().formatSQL(toTokenized(sql), formatter, options?.serializer, options);
 };
 
 const describe = (sql, formatter, options) => {
   formatter = resolveFormatter(formatter, 'describe');
   if (formatter.valueMapper === undefined) return formatter.describe(toTokenized(sql), options);
-  const { describeSQL } = require('./sqlFormatter.cjs');
-  return describeSQL(toTokenized(sql), formatter, options?.serializer, options);
+  return formatting().describeSQL(toTokenized(sql), formatter, options?.serializer, options);
 };
 
 // Inline single-quoted literal with quotes doubled; inlined, not bound.

@@ -4,7 +4,7 @@
 // each call only hands the driver that text plus the parameter values.
 const { binding } = require('../native.cjs');
 const { templateRecord } = require('./tokenized.cjs');
-const { customFormatterFor } = require('./formatterRegistry.cjs');
+const { formatterOverrides } = require('./formatterRegistry.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
 
 const noSerializer = () => 'null'; // the text never depends on parameter values
@@ -66,10 +66,10 @@ function cachedCall(sql, dialect) {
  * What the built-in executors run: `{ text, values }` from a user formatter registered
  * for their connector or dialect (registerFormatter), else from the call-site cache, else
  * `undefined` (the executor hands the SQL to Rust). Without a user formatter the only
- * cost is one boolean read.
+ * cost is one property read.
  */
 function templateCall(sql, dialect) {
-  const custom = customFormatterFor(dialect);
+  const custom = formatterOverrides[dialect];
   if (custom !== undefined) {
     const { query, params } = custom.format(sql, { serializer: JSONSerializer });
     return { text: query, values: params };
