@@ -123,7 +123,7 @@ function nativeOptionsDialect(options) {
 /** `SQLValueMapper(options?)`: `{ mapValue, mapPlaceholder, mapIdentifier }`. */
 function SQLValueMapper(options) {
   const dialect = nativeOptionsDialect(options);
-  if (dialect !== undefined) return nativeMappers[dialect];
+  if (dialect !== undefined) return { ...nativeMappers[dialect] };
   const mapOptions = { ...DefaultMapSQLParamValueOptions, ...(options ?? {}) };
   return {
     mapValue: (value, serializer, more) => mapSQLParamValue(value, serializer, { ...mapOptions, ...more }),
