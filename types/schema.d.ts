@@ -90,6 +90,21 @@ export type ColumnTypeToken<
 };
 
 export type AnyColumnTypeToken = ColumnTypeToken<any, string, {}, any>;
+/** Defines a column type token: `ColumnTypeToken(sqlTokenType, jsTypeName, map?)`. */
+export declare const ColumnTypeToken: <
+  SQLTokenType extends AnyColumnTypeToken,
+  TInput = keyof Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']> extends never
+    ? void
+    : Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']>,
+>(
+  sqlTokenType: SQLTokenType['sqlTokenType'],
+  jsTypeName: SQLTokenType['jsTypeName'],
+  map?: (input: TInput) => Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']>,
+) => {
+  from: (input: TInput) => SQLTokenType;
+  check: (token: unknown) => token is SQLTokenType;
+  type: SQLTokenType['sqlTokenType'];
+};
 
 export type SerialToken = ColumnTypeToken<'value_type:js:number', 'SERIAL'>;
 export type BigSerialToken = ColumnTypeToken<'value_type:js:bigint', 'BIGSERIAL'>;

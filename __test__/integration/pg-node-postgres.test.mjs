@@ -15,6 +15,8 @@ import {
   single,
   dumbo as rootDumbo,
   JSONSerializer,
+  SQLFormatter,
+  registerFormatter,
   InvalidOperationError,
   UniqueConstraintError,
   DumboError,
@@ -110,6 +112,32 @@ describe('dumbo({ client }) with a pg.Client', () => {
         pool.withTransaction((tx) => tx.execute.command(SQL`INSERT INTO items (v) VALUES (${105})`), { readonly: true }),
         (error) => error instanceof DumboError && /read-only transaction/.test(error.message),
       );
+      await pool.close();
+    });
+  });
+
+  it('a formatter the user registered for PostgreSQL formats the statements, as on the native driver', async () => {
+    await withClient(async (client) => {
+      const pool = dumbo({ connectionString: url, client });
+      const seen = [];
+      registerFormatter(
+        'PostgreSQL',
+        SQLFormatter({
+          format: (sql, options) => {
+            const formatted = dumboPg.pgFormatter.format(sql, options);
+            seen.push(formatted.query);
+            return formatted;
+          },
+        }),
+      );
+      try {
+        assert.deepEqual((await pool.execute.query(SQL`SELECT ${5}::int AS n`)).rows, [{ n: 5 }]);
+        assert.deepEqual(seen, ['SELECT $1::int AS n']);
+      } finally {
+        registerFormatter('PostgreSQL', dumboPg.pgFormatter);
+      }
+      await pool.execute.query(SQL`SELECT 1`);
+      assert.equal(seen.length, 1, 'the built-in formatter is back');
       await pool.close();
     });
   });

@@ -2,19 +2,22 @@
 // pgSQLExecutor: the DbSQLExecutor that runs statements on a node-postgres client
 // (a pg.Client or a pool client). Each statement is formatted by the PostgreSQL
 // formatter into text + params and sent with client.query; rows come back as
-// node-postgres parses them (its type parsers, not the native driver's).
+// node-postgres parses them (its type parsers, not the native driver's). A formatter
+// the user registered for PostgreSQL (registerFormatter) replaces the built-in one,
+// as on the native driver.
 const { BatchCommandNoChangesError } = require('../../errors.cjs');
 const { mapPostgresError } = require('../../errorMappers.cjs');
 const { applyMapping } = require('../../core/executor.cjs');
 const { JSONSerializer } = require('../../serializer.cjs');
 const { tracer, isSQLTracingOn } = require('../../tracing/tracer.cjs');
 const { pgFormatter } = require('../formatter.cjs');
+const { formatterOverrides } = require('../../sql/formatterRegistry.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 
 // Upstream's events: db:sql:query / db:sql:command before each statement and
 // db:sql:batch_query / batch_command:execute:error with the driver's error.
-function traceStatement(isCommand, sql, query, params, serializer) {
-  const debugSQL = pgFormatter.describe(sql, { serializer });
+function traceStatement(formatter, isCommand, sql, query, params, serializer) {
+  const debugSQL = formatter.describe(sql, { serializer });
   tracer.info(isCommand ? 'db:sql:command' : 'db:sql:query', { query, params, debugSQL });
 }
 
@@ -24,9 +27,10 @@ async function runBatch(client, sqls, serializer, options, isCommand) {
   // A plain SET, as upstream: it stays on this session after the batch.
   if (options?.timeoutMs) await client.query(`SET statement_timeout = ${Number(options.timeoutMs)}`);
   for (let i = 0; i < sqls.length; i++) {
-    const { query, params } = pgFormatter.format(sqls[i], { serializer });
+    const formatter = formatterOverrides.PostgreSQL ?? pgFormatter;
+    const { query, params } = formatter.format(sqls[i], { serializer });
     const tracing = isSQLTracingOn();
-    if (tracing) traceStatement(isCommand, sqls[i], query, params, serializer);
+    if (tracing) traceStatement(formatter, isCommand, sqls[i], query, params, serializer);
     try {
       // Without params node-postgres uses the simple protocol, which also runs
       // several statements separated by semicolons.
