@@ -12,7 +12,8 @@ export type ConnectionCheckResult =
       error: unknown;
     };
 
-export declare const PgDriverType: 'PostgreSQL:pg';
+export type PgDriverType = 'PostgreSQL:pg';
+export declare const PgDriverType: PgDriverType;
 export declare const pgPlugin: StoragePlugin<'PostgreSQL:pg'>;
 export declare const pgDumboDriver: StoragePlugin<'PostgreSQL:pg'>;
 export declare function usePgDumboDriver(): void;

@@ -1,6 +1,8 @@
 import type {
   ConnectionPool,
   Connection,
+  ConnectorType,
+  DatabaseTransaction,
   DatabaseTransactionOptions,
 } from '../types/pool';
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
@@ -23,8 +25,9 @@ export interface SQLiteTransactionOptions extends DatabaseTransactionOptions {
   mode?: SQLiteTransactionMode;
 }
 
-export type SQLiteConnection = Connection<SQLiteTransactionOptions>;
-export type SQLitePool = ConnectionPool<SQLiteConnection, SQLiteTransactionOptions>;
+export interface SQLiteConnection
+  extends Connection<SQLiteConnection, ConnectorType, unknown, DatabaseTransaction<SQLiteConnection, SQLiteTransactionOptions>> {}
+export type SQLitePool = ConnectionPool<SQLiteConnection>;
 
 export interface SQLitePoolOptions {
   fileName?: string;
@@ -41,8 +44,10 @@ export interface SQLitePoolOptions {
   maxTaskIdleTime?: number;
 }
 
-export declare const SQLiteDatabaseName: 'SQLite';
-export declare const InMemorySQLiteDatabase: ':memory:';
+export type SQLiteDatabaseName = 'SQLite';
+export declare const SQLiteDatabaseName: SQLiteDatabaseName;
+export type InMemorySQLiteDatabase = ':memory:';
+export declare const InMemorySQLiteDatabase: InMemorySQLiteDatabase;
 export declare const defaultSQLiteDatabase: ':memory:';
 export declare const DEFAULT_SQLITE_PRAGMA_OPTIONS: Readonly<SQLitePragmaOptions>;
 export declare function SQLiteConnectionString(connectionString: string): string;

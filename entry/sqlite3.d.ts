@@ -3,7 +3,8 @@ import type { SQLitePool, SQLitePoolOptions } from './sqlite';
 export * from './sqlite';
 
 export type SQLite3DumboOptions = SQLitePoolOptions;
-export declare const SQLite3DriverType: 'SQLite:sqlite3';
+export type SQLite3DriverType = 'SQLite:sqlite3';
+export declare const SQLite3DriverType: SQLite3DriverType;
 export declare const sqlite3Plugin: StoragePlugin<'SQLite:sqlite3'>;
 export declare const sqlite3DumboDriver: StoragePlugin<'SQLite:sqlite3'>;
 export declare function useSqlite3DumboDriver(): void;

@@ -1,7 +1,9 @@
 // The runtimes the test suite runs on besides the machine's Node: Node 22 and 24 (the
 // whole JS suite and the Pongo lane), Bun and Deno (a smoke lane). Each is an exact
 // version of an npm package that carries the binary, installed once into a cache folder
-// (DUMBO_RUNTIMES_DIR, default ~/.cache/dumbo-runtimes) by `node scripts/runtimes.mjs install`
+// (DUMBO_RUNTIMES_DIR, default .cache/runtimes in the repository: `npm ci` keeps it, and
+// it is as readable as the checkout, which matters to tests that run a child process as
+// another user) by `node scripts/runtimes.mjs install`
 // (.ci/run) or on first use by scripts/test.mjs.
 //
 // better-sqlite3 (the example plugin's dependency) is compiled against one Node ABI; for
@@ -9,7 +11,6 @@
 // substituted at load time by scripts/lanes/native-redirect.cjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,8 +26,7 @@ export const RUNTIMES = {
 export const runtimesSupported = () => process.platform === 'linux' && process.arch === 'x64';
 
 export function runtimesDir() {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return process.env.DUMBO_RUNTIMES_DIR || join(base, 'dumbo-runtimes');
+  return process.env.DUMBO_RUNTIMES_DIR || join(root, '.cache', 'runtimes');
 }
 
 const prefixOf = (name) => {
