@@ -146,8 +146,9 @@ export function pongoScenario(db) {
       });
       const typed = pongo.pongoClient({ driver, connectionString, schema: { definition: schema } });
       try {
+        assert.ok(!(await db.tableNames(typed)).includes('orders'), 'no table before the migration');
         const first = await typed.database.schema.migrate();
-        assert.ok(Array.isArray(first.applied), 'migrate() reports the applied migrations');
+        assert.ok(first.applied.length > 0, 'the first migrate() applies the collection migration');
         assert.ok((await db.tableNames(typed)).includes('orders'));
         const second = await typed.database.schema.migrate();
         assert.equal(second.applied.length, 0, 'a second migrate() applies nothing');
@@ -156,6 +157,17 @@ export function pongoScenario(db) {
       } finally {
         await typed.close();
       }
+    });
+
+    it('collection.schema.migrate() creates one collection before its first use', async () => {
+      const events = collection('events');
+      assert.ok(!(await db.tableNames(client)).includes('events'), 'no table before the migration');
+      const result = await events.schema.migrate();
+      assert.ok(result.applied.length > 0, 'the first migrate() applies the collection migration');
+      assert.ok(Array.isArray(result.applied), 'migrate() reports the applied migrations');
+      assert.ok((await db.tableNames(client)).includes('events'));
+      assert.equal((await events.schema.migrate()).applied.length, 0, 'a second migrate() applies nothing');
+      assert.equal(Number(await events.countDocuments()), 0);
     });
 
     it('the /shim MongoClient works like MongoDB’s', async () => {
