@@ -4,21 +4,19 @@ import { createTestDatabase, dropTestDatabase } from '../support/postgres.mjs';
 import { pongoScenario } from './scenario.mjs';
 
 const TAG = 'pongo_lane';
+let url;
 
 pongoScenario({
   name: 'PostgreSQL',
   driverEntry: './pg',
-  setup: () => createTestDatabase(TAG),
+  setup: async () => (url = await createTestDatabase(TAG)),
   teardown: () => dropTestDatabase(TAG),
   // Read with node-postgres, independently of the Dumbo under test.
   async tableNames() {
-    const { DUMBO_TEST_PG_URL } = process.env;
-    const client = new pg.Client({ connectionString: DUMBO_TEST_PG_URL.replace(/\/[^/?]*(\?|$)/, `/dumbo_test_${process.env.DUMBO_TEST_DB_PREFIX ?? ''}${TAG}$1`) });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-      );
+      const { rows } = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
       return rows.map((r) => r.table_name);
     } finally {
       await client.end();
