@@ -88,7 +88,7 @@ export function ensureBetterSqlite3(name) {
 export function nativeRedirectEnv(name) {
   const from = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
   return {
-    DUMBO_NATIVE_REDIRECT: JSON.stringify({ [from]: ensureBetterSqlite3(name) }),
+    DUMBO_NATIVE_REDIRECT: JSON.stringify({ node: `v${RUNTIMES[name].version}`, addons: { [from]: ensureBetterSqlite3(name) } }),
     NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${join(root, 'scripts/lanes/native-redirect.cjs')}`]
       .filter(Boolean)
       .join(' '),
