@@ -18,7 +18,7 @@ import {
   specifier,
   upstreamVersion,
 } from './entries.mjs';
-import { omissionReason } from './omissions.mjs';
+import { omissionReason, omissions } from './omissions.mjs';
 import { declaredExports } from './type-exports.mjs';
 import { writeConsumer } from './consumer.mjs';
 
@@ -33,6 +33,29 @@ const describeMissing = (entry, names) =>
 
 it('compares against the pinned upstream release', () => {
   assert.equal(upstreamVersion(), '0.13.0-beta.47');
+});
+
+it('every omission names an upstream export this package lacks, with a reason', async () => {
+  const stale = [];
+  for (const [kind, entries] of Object.entries(omissions)) {
+    for (const [entry, names] of Object.entries(entries)) {
+      assert.ok(ENTRIES.includes(entry), `omissions.${kind}: unknown entry point '${entry}'`);
+      const upstream =
+        kind === 'runtime'
+          ? new Set(Object.keys(await import(specifier(UPSTREAM, entry))))
+          : declaredExports([declarationFile(UPSTREAM_DIR, entry)]).get(declarationFile(UPSTREAM_DIR, entry));
+      const ours =
+        kind === 'runtime'
+          ? new Set(Object.keys(await import(specifier(OURS, entry)).catch(() => ({}))))
+          : new Set();
+      for (const name of Object.keys(names)) {
+        omissionReason(kind, entry, name);
+        if (!upstream.has(name)) stale.push(`${kind} ${entry} ${name}: upstream does not export it`);
+        if (ours.has(name)) stale.push(`${kind} ${entry} ${name}: exported here after all`);
+      }
+    }
+  }
+  assert.deepEqual(stale, []);
 });
 
 describe('runtime exports', () => {
