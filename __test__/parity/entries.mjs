@@ -1,5 +1,6 @@
 // The entry points upstream @event-driven-io/dumbo@0.13.0-beta.47 publishes, and where the
 // pinned copy (the dev dependency alias `dumbo-upstream`) and this package declare them.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -36,3 +37,19 @@ export function declarationFile(packageDir, entry) {
 
 export const upstreamVersion = () =>
   JSON.parse(readFileSync(join(UPSTREAM_DIR, 'package.json'), 'utf8')).version;
+
+/**
+ * Upstream's runtime export names per entry point, read in a child process: upstream keeps
+ * state on globalThis (its driver registry), which must not meet this package's in one
+ * process.
+ */
+export function upstreamRuntimeNames() {
+  const script = `const out = {};
+for (const entry of ${JSON.stringify(ENTRIES)}) {
+  out[entry] = Object.keys(await import(entry === '.' ? '${UPSTREAM}' : '${UPSTREAM}' + entry));
+}
+console.log(JSON.stringify(out));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`reading upstream's exports failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
