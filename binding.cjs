@@ -855,6 +855,7 @@ module.exports.parsePgDatabaseName = nativeBinding.parsePgDatabaseName
 module.exports.parseSqlitePragmas = nativeBinding.parseSqlitePragmas
 module.exports.pgJsonField = nativeBinding.pgJsonField
 module.exports.pgJsonPath = nativeBinding.pgJsonPath
+module.exports.pgPoolOptionNames = nativeBinding.pgPoolOptionNames
 module.exports.quoteIdentifier = nativeBinding.quoteIdentifier
 module.exports.setErrorFactory = nativeBinding.setErrorFactory
 module.exports.sha256Hex = nativeBinding.sha256Hex

@@ -2,29 +2,72 @@
 //! `tokio_postgres::Config` with node-postgres' defaults.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use dumbo_core::{Error, Result};
 use tokio_postgres::config::Host;
 
+use crate::tls::{Pem, Roots, TlsSettings, Verify};
+use params::{env_value, take_own};
 use url::{
     escape_extra_at_signs, mask_secrets, percent_decode, query_param, query_passwords,
     raw_password, split_url,
 };
 
+mod params;
 mod url;
+
+/// The PostgreSQL pool options this package knows (`dumbo()`/`pgPool()`); any
+/// other key is refused by lib/pg/options.cjs, never ignored.
+pub const POOL_OPTIONS: &[&str] = &[
+    "connectionString",
+    "database",
+    "pooled",
+    "connection",
+    "connector",
+    "driver",
+    "driverType",
+    "serializer",
+    "serialization",
+    "serializerOptions",
+    "transactionOptions",
+    "max",
+    "connectionTimeoutMillis",
+    "connectTimeoutMillis",
+    "prepare",
+    "ssl",
+];
 
 /// Used when the caller gives no connection string.
 pub const DEFAULT_CONNECTION_STRING: &str = "postgresql://postgres@localhost:5432/postgres";
 
 const DEFAULT_PORT: u16 = 5432;
 
-/// TLS use, with libpq's meaning (no certificate verification, see `tls.rs`).
+/// TLS use, with libpq's meaning (see `tls.rs` for what each mode verifies).
+/// `allow` connects like `prefer` (TLS when the server offers it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SslMode {
     Disable,
+    Allow,
     Prefer,
     Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl SslMode {
+    fn parse(value: &str) -> Option<SslMode> {
+        Some(match value {
+            "disable" => SslMode::Disable,
+            "allow" => SslMode::Allow,
+            "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            _ => return None,
+        })
+    }
 }
 
 /// A parsed connection string, ready to connect.
@@ -32,12 +75,46 @@ pub enum SslMode {
 pub struct PgConnectOptions {
     pub config: tokio_postgres::Config,
     pub ssl_mode: SslMode,
+    /// What the TLS connector verifies and presents.
+    pub tls: TlsSettings,
+    /// Cache named prepared statements per connection (`prepare=true`); the
+    /// default runs each statement on the unnamed statement (safe behind
+    /// transaction-mode poolers, see docs/deploying.md).
+    pub prepare: bool,
+    /// `connect_timeout` over the whole attempt of each host (libpq's meaning).
+    pub connect_timeout: Option<std::time::Duration>,
     /// `host:port` list for messages (never the password).
     pub endpoint: String,
     /// The database actually connected to.
     pub database: String,
     /// The connection string with its password masked.
     pub masked: String,
+}
+
+impl PgConnectOptions {
+    /// Replaces the string's TLS parameters (node-postgres' `ssl` pool option).
+    pub fn use_tls(&mut self, mode: SslMode, tls: TlsSettings) {
+        self.ssl_mode = mode;
+        self.config.ssl_mode(tokio_ssl_mode(mode));
+        self.tls = tls;
+    }
+
+    /// How long a whole connection attempt may take: `limit` (the pool's
+    /// `connectTimeoutMillis`; `None` or zero: none), bounded by `connect_timeout`
+    /// per host as libpq bounds each host's attempt, not only its socket connect.
+    pub fn attempt_limit(&self, limit: Option<std::time::Duration>) -> Option<std::time::Duration> {
+        let limit = limit.filter(|t| !t.is_zero());
+        let hosts = self
+            .config
+            .get_hosts()
+            .len()
+            .max(self.config.get_hostaddrs().len())
+            .max(1) as u32;
+        match (limit, self.connect_timeout) {
+            (Some(a), Some(b)) => Some(a.min(b * hosts)),
+            (a, b) => a.or(b.map(|b| b * hosts)),
+        }
+    }
 }
 
 /// Checks the scheme, as upstream's `PostgreSQLConnectionString`.
@@ -81,7 +158,8 @@ pub fn parse(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
 
 fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
     let masked = mask_secrets(cs);
-    let normalized = escape_extra_at_signs(cs);
+    let (rest, own) = take_own(cs).map_err(|reason| invalid(&masked, &reason))?;
+    let normalized = escape_extra_at_signs(&rest);
     let mut config = tokio_postgres::Config::from_str(&normalized)
         .map_err(|e| invalid(&masked, &parse_reason(&e)))?;
     if config
@@ -91,18 +169,35 @@ fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
     {
         return Err(invalid(&masked, "invalid host"));
     }
-    let ssl_mode = ssl_mode_of(cs).map_err(|reason| invalid(&masked, &reason))?;
-    config.ssl_mode(match ssl_mode {
-        SslMode::Disable => tokio_postgres::config::SslMode::Disable,
-        SslMode::Prefer => tokio_postgres::config::SslMode::Prefer,
-        SslMode::Require => tokio_postgres::config::SslMode::Require,
-    });
+    let ssl_mode = match own.get("sslmode") {
+        None => SslMode::Disable,
+        Some(v) => SslMode::parse(v)
+            .ok_or_else(|| invalid(&masked, "invalid value for option `sslmode`"))?,
+    };
+    let tls = tls_settings(ssl_mode, &own).map_err(|reason| invalid(&masked, &reason))?;
+    config.ssl_mode(tokio_ssl_mode(ssl_mode));
+    let prepare = match own.get("prepare").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(invalid(
+                &masked,
+                "invalid value for option `prepare` (true or false)",
+            ))
+        }
+    };
+    if let Some(attrs) = own.get("target_session_attrs") {
+        config.target_session_attrs(target_session_attrs(attrs).map_err(|r| invalid(&masked, &r))?);
+    }
     apply_defaults(&mut config).map_err(|reason| invalid(&masked, &reason))?;
     if let Some(db) = database.filter(|db| !db.is_empty()) {
         config.dbname(db);
     }
     Ok(PgConnectOptions {
         endpoint: endpoint_of(&config),
+        tls,
+        prepare,
+        connect_timeout: config.get_connect_timeout().copied(),
         database: config.get_dbname().unwrap_or_default().to_owned(),
         ssl_mode,
         config,
@@ -140,18 +235,70 @@ fn redact(mut err: Error, cs: &str) -> Error {
     err
 }
 
-/// `sslmode` from the string, else `PGSSLMODE`, else `Disable` (node-postgres
-/// connects without TLS unless asked).
-fn ssl_mode_of(cs: &str) -> Result<SslMode, String> {
-    let from_env = std::env::var("PGSSLMODE").ok();
-    let Some(value) = query_param(split_url(cs).query, "sslmode").or(from_env) else {
-        return Ok(SslMode::Disable);
+/// tokio-postgres' mode: every verified mode requires TLS (never plain text).
+pub(crate) fn tokio_ssl_mode(mode: SslMode) -> tokio_postgres::config::SslMode {
+    use tokio_postgres::config::SslMode as T;
+    match mode {
+        SslMode::Disable => T::Disable,
+        SslMode::Allow | SslMode::Prefer => T::Prefer,
+        SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => T::Require,
+    }
+}
+
+/// libpq's rules: `verify-ca`/`verify-full` need root certificates (`sslrootcert`,
+/// else `~/.postgresql/root.crt`); `require` verifies the chain when one is given.
+fn tls_settings(mode: SslMode, own: &HashMap<String, String>) -> Result<TlsSettings, String> {
+    let roots = match own.get("sslrootcert").map(String::as_str) {
+        Some("system") => Some(Roots::System),
+        Some(path) if !path.is_empty() => Some(Roots::Pem(Pem::File(path.into()))),
+        _ => default_root_cert().map(|p| Roots::Pem(Pem::File(p))),
     };
-    match value.as_str() {
-        "disable" => Ok(SslMode::Disable),
-        "prefer" => Ok(SslMode::Prefer),
-        "require" => Ok(SslMode::Require),
-        _ => Err("invalid value for option `sslmode`".to_owned()),
+    let verify = match mode {
+        SslMode::VerifyFull => Verify::Full,
+        SslMode::VerifyCa => Verify::Ca,
+        SslMode::Require if roots.is_some() => Verify::Ca,
+        _ => Verify::None,
+    };
+    if verify != Verify::None && roots.is_none() {
+        return Err(
+            "sslmode=verify-ca and verify-full need a root certificate: set sslrootcert \
+             (a file, or `system` for the platform's roots)"
+                .to_owned(),
+        );
+    }
+    if matches!(roots, Some(Roots::System)) && mode != SslMode::VerifyFull {
+        return Err("sslrootcert=system needs sslmode=verify-full (as in libpq)".to_owned());
+    }
+    let client_cert = match (own.get("sslcert"), own.get("sslkey")) {
+        (Some(cert), Some(key)) => Some((Pem::File(cert.into()), Pem::File(key.into()))),
+        (None, None) => None,
+        _ => return Err("sslcert and sslkey go together".to_owned()),
+    };
+    Ok(TlsSettings {
+        verify,
+        roots: if verify == Verify::None { None } else { roots },
+        client_cert,
+        server_name: None,
+    })
+}
+
+fn default_root_cert() -> Option<std::path::PathBuf> {
+    let home = env_value("HOME")?;
+    let path = std::path::Path::new(&home).join(".postgresql/root.crt");
+    path.is_file().then_some(path)
+}
+
+/// libpq's six values; tokio-postgres checks the three it knows.
+fn target_session_attrs(value: &str) -> Result<tokio_postgres::config::TargetSessionAttrs, String> {
+    use tokio_postgres::config::TargetSessionAttrs as T;
+    match value {
+        "any" => Ok(T::Any),
+        "read-write" => Ok(T::ReadWrite),
+        "read-only" => Ok(T::ReadOnly),
+        "primary" | "standby" | "prefer-standby" => Err(format!(
+            "target_session_attrs={value} is not supported yet: use read-write or read-only"
+        )),
+        _ => Err("invalid value for option `target_session_attrs`".to_owned()),
     }
 }
 
@@ -175,6 +322,21 @@ fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
             None => DEFAULT_PORT,
         };
         config.port(port);
+    }
+    if config.get_application_name().is_none() {
+        if let Some(name) = env_value("PGAPPNAME") {
+            config.application_name(name);
+        }
+    }
+    if config.get_connect_timeout().is_none() {
+        if let Some(secs) = env_value("PGCONNECT_TIMEOUT") {
+            let secs: i64 = secs
+                .parse()
+                .map_err(|_| "invalid PGCONNECT_TIMEOUT".to_owned())?;
+            if secs > 0 {
+                config.connect_timeout(std::time::Duration::from_secs(secs as u64));
+            }
+        }
     }
     if config.get_password().is_none() {
         if let Some(password) = env_value("PGPASSWORD") {
@@ -202,10 +364,6 @@ fn add_host(config: &mut tokio_postgres::Config, host: &str) {
 #[cfg(not(unix))]
 fn add_host(config: &mut tokio_postgres::Config, host: &str) {
     config.host(host);
-}
-
-fn env_value(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// `host:port[,host:port]` for messages.

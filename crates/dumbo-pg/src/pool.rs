@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, PoolError, RecyclingMethod, Runtime, TimeoutType};
 use dumbo_core::{Error, ErrorKind, Result};
-use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::client::PgClient;
 use crate::config::PgConnectOptions;
@@ -63,7 +62,7 @@ pub struct PgPool {
     pool: deadpool_postgres::Pool,
     opts: PgConnectOptions,
     settings: PoolOptions,
-    tls: MakeRustlsConnect,
+    tls: tls::Tls,
     /// Serves waiting callers in call order (see `fifo.rs`).
     fifo: Fifo,
     /// Checked-out connections, for [`abort`](Self::abort).
@@ -80,10 +79,10 @@ impl PgPool {
         }
         let settings = PoolOptions {
             wait_timeout: settings.wait_timeout.filter(|t| !t.is_zero()),
-            connect_timeout: settings.connect_timeout.filter(|t| !t.is_zero()),
+            connect_timeout: opts.attempt_limit(settings.connect_timeout),
             ..settings
         };
-        let tls = tls::make_tls(opts.ssl_mode);
+        let tls = tls::make_tls(&opts.tls)?;
         let manager = Manager::from_config(
             opts.config.clone(),
             tls.clone(),
@@ -125,7 +124,7 @@ impl PgPool {
     pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
         match ticket.enter(self.pool.get()).await {
             Ok(object) => {
-                let client = PgClient::pooled(object, self.tls.clone(), &self.opts.endpoint);
+                let client = PgClient::pooled(object, self.tls.clone(), &self.opts);
                 let tracked = self.inflight.track(client.canceller());
                 Ok(client.tracked(tracked))
             }
