@@ -3,7 +3,10 @@
 // written without a port, target_session_attrs with a clear mismatch error, and
 // refused parameters named in the error.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { dumbo, SQL } from '@event-driven-io/dumbo';
@@ -65,9 +68,9 @@ describe('connect_timeout and PGPORT against a silent server', () => {
 
 describe('parameters refused with a reason', () => {
   for (const [query, pattern] of [
-    ['target_session_attrs=standby', /target_session_attrs=standby is not supported/],
+    ['target_session_attrs=secondary', /invalid value for option `target_session_attrs`/],
     ['sslpassword=x', /`sslpassword` is not supported/],
-    ['passfile=/tmp/x', /`passfile` is not supported/],
+    ['sslcrl=/tmp/x', /`sslcrl` is not supported/],
     ['sslmode=verify-everything', /invalid value for option `sslmode`/],
     ['no_such_parameter=1', /unknown option `no_such_parameter`/],
   ]) {
@@ -98,7 +101,12 @@ if (missing && process.env.CI === 'true') throw new Error(`pg-deploy-params: ${m
 describe('target_session_attrs against a read-only server', { skip: missing ?? false }, () => {
   let cluster;
   before(() => {
-    cluster = startCluster({ port: READ_ONLY_PORT, conf: ['default_transaction_read_only = on'] });
+    cluster = startCluster({
+      port: READ_ONLY_PORT,
+      conf: ['default_transaction_read_only = on'],
+      hba: ['local all all trust', 'host all pwuser 127.0.0.1/32 scram-sha-256', 'host all all 127.0.0.1/32 trust'],
+    });
+    cluster.psql("BEGIN READ WRITE; CREATE ROLE pwuser LOGIN PASSWORD 'pw:secret'; COMMIT");
   });
   after(() => cluster?.stop());
 
@@ -119,5 +127,54 @@ describe('target_session_attrs against a read-only server', { skip: missing ?? f
     const shared = new URL(process.env.DUMBO_TEST_PG_URL);
     const url = `postgresql://postgres@127.0.0.1:${READ_ONLY_PORT},${shared.hostname}:${shared.port || 5432}/postgres?target_session_attrs=read-write`;
     assert.equal((await firstRow(url)).port, shared.port || '5432');
+  });
+});
+
+describe('password file', { skip: missing ?? false }, () => {
+  let cluster;
+  let dir;
+  before(() => {
+    cluster = startCluster({
+      port: READ_ONLY_PORT + 1,
+      hba: ['local all all trust', 'host all all 127.0.0.1/32 scram-sha-256'],
+    });
+    cluster.psql("CREATE ROLE pwuser LOGIN PASSWORD 'pw:secret'");
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dumbo-deploy-pgpass-'));
+  });
+  after(() => {
+    cluster?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const url = (query = '') => `postgresql://pwuser@127.0.0.1:${READ_ONLY_PORT + 1}/postgres${query}`;
+  const write = (name, text, mode) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text, { mode });
+    fs.chmodSync(file, mode);
+    return file;
+  };
+
+  test('passfile and PGPASSFILE supply the password (escaped `:`, wildcards, first match)', async () => {
+    const file = write(
+      'pgpass',
+      `# comment\nother:*:*:*:wrong\n127.0.0.1:${READ_ONLY_PORT + 1}:*:pwuser:pw\\:secret\n*:*:*:*:wrong\n`,
+      0o600,
+    );
+    assert.equal((await firstRow(url(`?passfile=${file}`))).port, String(READ_ONLY_PORT + 1));
+    process.env.PGPASSFILE = file;
+    try {
+      assert.equal((await firstRow(url())).port, String(READ_ONLY_PORT + 1));
+    } finally {
+      delete process.env.PGPASSFILE;
+    }
+  });
+
+  test('a password file others can read is ignored, as libpq does', async () => {
+    const file = write('open', `*:*:*:pwuser:pw\\:secret\n`, 0o644);
+    await assert.rejects(firstRow(url(`?passfile=${file}`)), (error) => {
+      assert.equal(error.name, 'ConnectionError');
+      assert.match(error.message, /password/);
+      return true;
+    });
   });
 });

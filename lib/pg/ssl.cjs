@@ -13,8 +13,8 @@ function pemText(value, key) {
   return items
     .map((item) => {
       if (typeof item === 'string') return item;
-      if (Buffer.isBuffer(item)) return item.toString('utf8');
-      throw new TypeError(`PostgreSQL option 'ssl.${key}' must be a PEM string or Buffer (or an array of them)`);
+      if (item instanceof Uint8Array) return Buffer.from(item).toString('utf8');
+      throw new TypeError(`PostgreSQL option 'ssl.${key}' must be a PEM string, Buffer or Uint8Array (or an array of them)`);
     })
     .join('\n');
 }

@@ -18,7 +18,7 @@ use tokio_postgres::{CancelToken, Client};
 use crate::config::PgConnectOptions;
 use crate::decode::DecodeOptions;
 use crate::pool::Tracked;
-use crate::{errors, tls};
+use crate::{errors, session_attrs, tls};
 
 use cache::StatementCache;
 
@@ -82,19 +82,29 @@ impl PgClient {
         connect_timeout: Option<Duration>,
     ) -> Result<PgClient> {
         let tls = tls::make_tls(&opts.tls)?;
-        let connecting = opts.config.connect(tls.clone());
+        let connecting = async {
+            match opts.recovery {
+                Some(wanted) => session_attrs::open(&opts.config, &tls, wanted).await,
+                None => {
+                    let (client, connection) = opts.config.connect(tls.clone()).await?;
+                    let task = tokio::spawn(async move {
+                        // Errors surface on the client as "connection closed".
+                        let _ = connection.await;
+                    });
+                    Ok((client, task))
+                }
+            }
+        };
         let connected = match opts.attempt_limit(connect_timeout) {
             Some(limit) => tokio::time::timeout(limit, connecting)
                 .await
                 .map_err(|_| errors::connect_timeout(&opts.endpoint, Some(limit)))?,
             None => connecting.await,
         };
-        let (client, connection) =
-            connected.map_err(|e| errors::connect_error(&e, &opts.endpoint))?;
-        let task = tokio::spawn(async move {
-            // Errors surface on the client as "connection closed".
-            let _ = connection.await;
-        });
+        let (client, task) = connected.map_err(|e| errors::connect_error(&e, &opts.endpoint))?;
+        if let Some(wanted) = opts.recovery {
+            session_attrs::check(&client, wanted, &opts.endpoint).await?;
+        }
         Ok(PgClient {
             cancel: client.cancel_token(),
             conn: Conn::Direct {

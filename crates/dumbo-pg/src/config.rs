@@ -8,6 +8,7 @@ use std::str::FromStr;
 use dumbo_core::{Error, Result};
 use tokio_postgres::config::Host;
 
+use crate::session_attrs::Recovery;
 use crate::tls::{Pem, Roots, TlsSettings, Verify};
 use params::{env_value, take_own};
 use url::{
@@ -16,6 +17,7 @@ use url::{
 };
 
 mod params;
+mod passfile;
 mod url;
 
 /// The PostgreSQL pool options this package knows (`dumbo()`/`pgPool()`); any
@@ -81,6 +83,8 @@ pub struct PgConnectOptions {
     /// default runs each statement on the unnamed statement (safe behind
     /// transaction-mode poolers, see docs/deploying.md).
     pub prepare: bool,
+    /// `target_session_attrs=primary|standby|prefer-standby` (see `session_attrs.rs`).
+    pub recovery: Option<Recovery>,
     /// `connect_timeout` over the whole attempt of each host (libpq's meaning).
     pub connect_timeout: Option<std::time::Duration>,
     /// `host:port` list for messages (never the password).
@@ -186,10 +190,17 @@ fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
             ))
         }
     };
+    let mut recovery = None;
     if let Some(attrs) = own.get("target_session_attrs") {
-        config.target_session_attrs(target_session_attrs(attrs).map_err(|r| invalid(&masked, &r))?);
+        match target_session_attrs(attrs).map_err(|r| invalid(&masked, &r))? {
+            Ok(attrs) => {
+                config.target_session_attrs(attrs);
+            }
+            Err(wanted) => recovery = Some(wanted),
+        }
     }
-    apply_defaults(&mut config).map_err(|reason| invalid(&masked, &reason))?;
+    apply_defaults(&mut config, own.get("passfile").map(String::as_str))
+        .map_err(|reason| invalid(&masked, &reason))?;
     if let Some(db) = database.filter(|db| !db.is_empty()) {
         config.dbname(db);
     }
@@ -197,6 +208,7 @@ fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
         endpoint: endpoint_of(&config),
         tls,
         prepare,
+        recovery,
         connect_timeout: config.get_connect_timeout().copied(),
         database: config.get_dbname().unwrap_or_default().to_owned(),
         ssl_mode,
@@ -288,22 +300,27 @@ fn default_root_cert() -> Option<std::path::PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// libpq's six values; tokio-postgres checks the three it knows.
-fn target_session_attrs(value: &str) -> Result<tokio_postgres::config::TargetSessionAttrs, String> {
+/// libpq's six values: tokio-postgres checks three, `session_attrs.rs` the others.
+fn target_session_attrs(
+    value: &str,
+) -> Result<Result<tokio_postgres::config::TargetSessionAttrs, Recovery>, String> {
     use tokio_postgres::config::TargetSessionAttrs as T;
-    match value {
+    Ok(match value {
         "any" => Ok(T::Any),
         "read-write" => Ok(T::ReadWrite),
         "read-only" => Ok(T::ReadOnly),
-        "primary" | "standby" | "prefer-standby" => Err(format!(
-            "target_session_attrs={value} is not supported yet: use read-write or read-only"
-        )),
-        _ => Err("invalid value for option `target_session_attrs`".to_owned()),
-    }
+        "primary" => Err(Recovery::Primary),
+        "standby" => Err(Recovery::Standby),
+        "prefer-standby" => Err(Recovery::PreferStandby),
+        _ => return Err("invalid value for option `target_session_attrs`".to_owned()),
+    })
 }
 
 /// Fills user, host, port, password and database like node-postgres does.
-fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
+fn apply_defaults(
+    config: &mut tokio_postgres::Config,
+    passfile: Option<&str>,
+) -> Result<(), String> {
     if config.get_user().is_none_or(str::is_empty) {
         let user = env_value("PGUSER")
             .or_else(|| env_value("USER"))
@@ -349,7 +366,42 @@ fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
             .unwrap_or_default();
         config.dbname(db);
     }
+    if config.get_password().is_none() {
+        let hosts = password_file_hosts(config);
+        let found = passfile::lookup(
+            passfile,
+            &hosts,
+            config.get_dbname().unwrap_or_default(),
+            config.get_user().unwrap_or_default(),
+        );
+        if let Some(password) = found {
+            config.password(password);
+        }
+    }
     Ok(())
+}
+
+/// Each host as the password file names it (a socket directory is `localhost`).
+fn password_file_hosts(config: &tokio_postgres::Config) -> Vec<(String, u16)> {
+    let ports = config.get_ports();
+    config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, host)| {
+            let name = match host {
+                Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                Host::Unix(_) => "localhost".to_owned(),
+            };
+            let port = ports
+                .get(i)
+                .or(ports.first())
+                .copied()
+                .unwrap_or(DEFAULT_PORT);
+            (name, port)
+        })
+        .collect()
 }
 
 #[cfg(unix)]

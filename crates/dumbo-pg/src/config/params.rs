@@ -16,15 +16,12 @@ const OWN: &[&str] = &[
     "sslkey",
     "target_session_attrs",
     "prepare",
+    "passfile",
 ];
 
 /// libpq parameters that are refused with a reason rather than ignored.
 const REFUSED: &[(&str, &str)] = &[
     ("sslpassword", "decrypt the key file instead"),
-    (
-        "passfile",
-        "put the password in the connection string or PGPASSWORD",
-    ),
     ("sslcrl", "certificate revocation lists are not checked"),
     ("sslcrldir", "certificate revocation lists are not checked"),
     ("service", "connection service files are not read"),
@@ -40,6 +37,7 @@ const ENV: &[(&str, &str)] = &[
     ("sslcert", "PGSSLCERT"),
     ("sslkey", "PGSSLKEY"),
     ("target_session_attrs", "PGTARGETSESSIONATTRS"),
+    ("passfile", "PGPASSFILE"),
 ];
 
 /// The connection string without [`OWN`] parameters, and their values (from the

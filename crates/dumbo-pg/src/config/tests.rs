@@ -174,10 +174,16 @@ fn statement_mode_and_unsupported_parameters() {
     assert!(e
         .message
         .contains("the parameter `sslpassword` is not supported"));
-    let e = err("postgresql://h/db?target_session_attrs=primary");
+    use crate::session_attrs::Recovery;
+    let attrs = |v: &str| ok(&format!("postgresql://h/db?target_session_attrs={v}")).recovery;
+    assert_eq!(attrs("primary"), Some(Recovery::Primary));
+    assert_eq!(attrs("standby"), Some(Recovery::Standby));
+    assert_eq!(attrs("prefer-standby"), Some(Recovery::PreferStandby));
+    assert_eq!(attrs("read-write"), None);
+    let e = err("postgresql://h/db?target_session_attrs=secondary");
     assert!(e
         .message
-        .contains("target_session_attrs=primary is not supported"));
+        .ends_with("invalid value for option `target_session_attrs`"));
     let e = err("postgresql://h/db?bogus=1");
     assert!(
         e.message.ends_with("unknown option `bogus`"),
