@@ -51,10 +51,12 @@ describe('TLS', { skip: missing ?? false }, () => {
       hba: [
         'local all all trust',
         'hostssl all certuser 127.0.0.1/32 cert',
+        'hostssl all scramuser 127.0.0.1/32 scram-sha-256',
         'hostssl all postgres 127.0.0.1/32 trust',
       ],
     });
     cluster.psql('CREATE ROLE certuser LOGIN');
+    cluster.psql("CREATE ROLE scramuser LOGIN PASSWORD 'scram-pw'");
   });
 
   after(() => {
@@ -107,6 +109,12 @@ describe('TLS', { skip: missing ?? false }, () => {
     // `true` trusts the platform's roots, which do not include the test CA.
     await assert.rejects(sslOfSession(plain, { ssl: true }));
     assert.equal(await sslOfSession(plain, { ssl: { rejectUnauthorized: false } }), true);
+  });
+
+  test('channel_binding=require keeps working over verified TLS (SCRAM-SHA-256-PLUS)', async () => {
+    const scram = `postgresql://scramuser:scram-pw@127.0.0.1:${PORT}/postgres?sslmode=verify-full&sslrootcert=${certs.ca}`;
+    assert.equal(await sslOfSession(`${scram}&channel_binding=require`), true);
+    await refused(`${scram.replace('scram-pw', 'wrong-pw')}&channel_binding=require`, {}, /password authentication failed/);
   });
 
   test('a misspelled ssl key is an error, not an unverified connection', () => {
