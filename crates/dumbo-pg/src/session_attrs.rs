@@ -9,7 +9,7 @@ use std::pin::Pin;
 use deadpool_postgres::Connect;
 use dumbo_core::{Error, ErrorKind};
 use tokio::task::JoinHandle;
-use tokio_postgres::config::{Host, TargetSessionAttrs};
+use tokio_postgres::config::{Host, LoadBalanceHosts, TargetSessionAttrs};
 use tokio_postgres::{Client, Config, SimpleQueryMessage};
 
 use crate::tls::Tls;
@@ -55,7 +55,11 @@ pub async fn open(
 ) -> Result<Opened, tokio_postgres::Error> {
     let mut first: Option<Opened> = None;
     let mut last_error = None;
-    for host in single_hosts(config) {
+    let mut hosts = single_hosts(config);
+    if config.get_load_balance_hosts() == LoadBalanceHosts::Random {
+        shuffle(&mut hosts);
+    }
+    for host in hosts {
         match host.connect(tls.clone()).await {
             Ok((client, connection)) => {
                 let task = tokio::spawn(async move {
@@ -123,6 +127,21 @@ impl Connect for RecoveryConnect {
     }
 }
 
+/// `load_balance_hosts=random`: a Fisher-Yates shuffle seeded by std's per-process
+/// random hasher keys (no cryptographic need, only spreading).
+fn shuffle<T>(items: &mut [T]) {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_usize(items.len());
+    let mut state = hasher.finish() | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+}
+
 /// One config per host (with its hostaddr and port), everything else copied.
 fn single_hosts(config: &Config) -> Vec<Config> {
     let hosts = config.get_hosts();
@@ -181,11 +200,32 @@ fn copy_settings(from: &Config, to: &mut Config) {
         .channel_binding(from.get_channel_binding())
         .keepalives(from.get_keepalives())
         .keepalives_idle(from.get_keepalives_idle())
-        .target_session_attrs(TargetSessionAttrs::Any);
+        .target_session_attrs(TargetSessionAttrs::Any)
+        .load_balance_hosts(LoadBalanceHosts::Disable);
     if let Some(interval) = from.get_keepalives_interval() {
         to.keepalives_interval(interval);
     }
     if let Some(retries) = from.get_keepalives_retries() {
         to.keepalives_retries(retries);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shuffle;
+
+    #[test]
+    fn shuffles_keep_every_item_and_vary() {
+        let orders: std::collections::HashSet<Vec<u8>> = (0..64)
+            .map(|_| {
+                let mut items = vec![1, 2, 3, 4];
+                shuffle(&mut items);
+                let mut sorted = items.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, vec![1, 2, 3, 4]);
+                items
+            })
+            .collect();
+        assert!(orders.len() > 1);
     }
 }
