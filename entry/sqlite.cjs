@@ -9,8 +9,7 @@ const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
 const metadata = require('../lib/schema/sqliteMetadata.cjs');
 
-const isSQLiteError = (error) =>
-  error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
 
 module.exports = {
   SQLiteDatabaseName: 'SQLite',
@@ -31,4 +30,9 @@ module.exports = {
   sqliteTableName: metadata.sqliteTableName,
   sqliteIndexName: metadata.sqliteIndexName,
   sqliteMetadata: metadata.sqliteMetadata,
+  // upstream's building blocks for JS drivers over a SQLiteClient (sqlitePool and
+  // sqliteConnection above stay this package's native ones)
+  ...(({ sqlitePool: _p, sqliteConnection: _c, sqliteAmbientConnectionPool: _a, ...blocks }) => blocks)(
+    require('../lib/sqlite/clients/index.cjs'),
+  ),
 };

@@ -1,0 +1,186 @@
+import type {
+  ConnectionPool,
+  Connection,
+  DatabaseTransaction,
+  DatabaseTransactionOptions,
+  StoragePlugin,
+  StoragePluginCapabilities,
+} from '../types/pool';
+import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
+import type {
+  BatchSQLCommandOptions,
+  JSONSerializationOptions,
+  JSONSerializer,
+  QueryResult,
+  QueryResultRow,
+  SQL,
+  SQLCommandOptions,
+  SQLExecutor,
+  SQLFormatter,
+  SQLQueryOptions,
+  DumboError,
+} from '../types/core';
+
+// The driver-independent SQLite parts (the same values as `@event-driven-io/dumbo/sqlite`).
+export {
+  DEFAULT_SQLITE_PRAGMA_OPTIONS,
+  DefaultSQLiteMigratorOptions,
+  DumboError,
+  InMemorySQLiteDatabase,
+  SQLiteConnectionString,
+  SQLiteDatabaseName,
+  SQLiteJSON,
+  defaultSQLiteDatabase,
+  indexExists,
+  isInMemoryDatabase,
+  isSQLiteConnectionString,
+  isSQLiteError,
+  mapSqliteError,
+  parsePragmasFromConnectionString,
+  sqliteFormatter,
+  sqliteIndexName,
+  sqliteMetadata,
+  sqliteTableName,
+  tableExists,
+} from './sqlite';
+export type {
+  SQLitePragmaOptions,
+  SQLiteTransactionMode,
+  SQLiteTransactionOptions,
+} from './sqlite';
+
+// The D1 binding, structurally: what this driver calls. A `D1Database` from
+// `@cloudflare/workers-types` (or Miniflare's getD1Database()) is one.
+interface D1PreparedStatementLike {
+  bind(...values: unknown[]): D1PreparedStatementLike;
+  all<T = Record<string, unknown>>(): Promise<D1ResultLike<T>>;
+  run<T = Record<string, unknown>>(): Promise<D1ResultLike<T>>;
+}
+interface D1ResultLike<T = unknown> {
+  results?: T[];
+  meta?: { changes?: number };
+}
+interface D1DatabaseSessionLike {
+  prepare(query: string): D1PreparedStatementLike;
+  batch<T = unknown>(statements: D1PreparedStatementLike[]): Promise<D1ResultLike<T>[]>;
+  getBookmark(): string | null;
+}
+interface D1DatabaseLike {
+  prepare(query: string): D1PreparedStatementLike;
+  batch<T = unknown>(statements: D1PreparedStatementLike[]): Promise<D1ResultLike<T>[]>;
+  withSession(constraintOrBookmark?: string): D1DatabaseSessionLike;
+}
+/** A D1 session constraint (`'first-primary'`, `'first-unconstrained'`) or a bookmark. */
+type D1SessionConstraintOrBookmark = string;
+
+export type D1DatabaseOrSession = D1DatabaseLike | D1DatabaseSessionLike;
+
+export type D1DriverType = 'SQLite:d1';
+export declare const D1DriverType: D1DriverType;
+
+export type D1ClientOptions = {
+  database: D1DatabaseLike;
+  session?: D1DatabaseSessionLike | undefined;
+  serializer: JSONSerializer;
+};
+
+export type D1SessionOptions = {
+  constraintOrBookmark?: D1SessionConstraintOrBookmark;
+};
+
+export type D1Client = {
+  database: D1DatabaseLike;
+  session?: D1DatabaseSessionLike | undefined;
+  connect(): Promise<void>;
+  close(): Promise<void>;
+  /** A client on a new D1 session (a constraint or bookmark, alone or as `{ constraintOrBookmark }`). */
+  withSession(constraintOrBookmark?: D1SessionOptions | D1SessionConstraintOrBookmark): Promise<D1Client>;
+  query<Result extends QueryResultRow = QueryResultRow>(sql: SQL, options?: SQLQueryOptions): Promise<QueryResult<Result>>;
+  batchQuery<Result extends QueryResultRow = QueryResultRow>(sqls: SQL[], options?: SQLQueryOptions): Promise<QueryResult<Result>[]>;
+  command<Result extends QueryResultRow = QueryResultRow>(sql: SQL, options?: SQLCommandOptions): Promise<QueryResult<Result>>;
+  batchCommand<Result extends QueryResultRow = QueryResultRow>(sqls: SQL[], options?: BatchSQLCommandOptions): Promise<QueryResult<Result>[]>;
+};
+export declare const d1Client: (options: Omit<D1ClientOptions, 'serializer'> & { serializer?: JSONSerializer }) => D1Client;
+
+/** `'session_based'`: a transaction is a D1 session (no rollback); otherwise begin() throws. */
+export type D1TransactionMode = 'session_based' | 'strict';
+export type D1TransactionOptions = DatabaseTransactionOptions & {
+  d1Session?: D1SessionOptions;
+  mode?: D1TransactionMode;
+};
+export type D1Transaction = DatabaseTransaction<D1TransactionOptions> & {
+  readonly connection: D1Connection;
+};
+
+/** Thrown by begin() unless `mode: 'session_based'`; a plain Error, not a DumboError. */
+export declare class D1TransactionNotSupportedError extends Error {
+  constructor();
+}
+
+export declare const d1Transaction: (
+  connection: () => D1Connection,
+  serializer: JSONSerializer,
+  defaultOptions?: D1TransactionOptions,
+) => (
+  getClient: Promise<D1Client>,
+  options?: { close: (client: D1Client, error?: unknown) => Promise<void> } & D1TransactionOptions,
+) => D1Transaction;
+
+export type D1Connection = Omit<Connection<D1TransactionOptions>, 'driverType' | 'open' | 'transaction'> & {
+  readonly driverType: D1DriverType;
+  open(): Promise<D1Client>;
+  transaction(options?: D1TransactionOptions): D1Transaction;
+  d1Session(constraintOrBookmark?: D1SessionOptions | D1SessionConstraintOrBookmark): Promise<D1Connection>;
+  withD1Session<Result = never>(
+    handle: (connection: D1Connection) => Promise<Result>,
+    options?: D1SessionOptions | D1SessionConstraintOrBookmark,
+  ): Promise<Result>;
+};
+
+export type D1ConnectionOptions = {
+  client?: D1Client;
+  connection?: D1Connection;
+  transaction?: D1Transaction;
+  transactionOptions?: D1TransactionOptions;
+  skipDatabasePragmas?: boolean;
+} & D1ClientOptions;
+export declare const d1Connection: (options: D1ConnectionOptions) => D1Connection;
+
+export type D1PoolOptions = Omit<D1ConnectionOptions, 'serializer' | 'database'> & {
+  database?: D1DatabaseLike;
+} & JSONSerializationOptions;
+export type D1ConnectionPool = ConnectionPool<D1Connection, D1TransactionOptions> & {
+  readonly driverType: D1DriverType;
+};
+/** A singleton pool over one connection to the binding. */
+export declare const d1Pool: (options: D1PoolOptions) => D1ConnectionPool;
+
+/** Maps an error thrown by a D1 binding (information in its message) to a DumboError. */
+export declare const mapD1Error: (error: unknown) => DumboError;
+
+/** The driver's executor: methods take the client first; errors mapped by mapD1Error. */
+export type D1SQLExecutor = {
+  readonly driverType: D1DriverType;
+  readonly formatter: SQLFormatter;
+  query<Result extends QueryResultRow = QueryResultRow>(client: D1Client, sql: SQL, options?: SQLQueryOptions): Promise<QueryResult<Result>>;
+  batchQuery<Result extends QueryResultRow = QueryResultRow>(client: D1Client, sqls: SQL[], options?: SQLQueryOptions): Promise<QueryResult<Result>[]>;
+  command<Result extends QueryResultRow = QueryResultRow>(client: D1Client, sql: SQL, options?: SQLCommandOptions): Promise<QueryResult<Result>>;
+  batchCommand<Result extends QueryResultRow = QueryResultRow>(client: D1Client, sqls: SQL[], options?: BatchSQLCommandOptions): Promise<QueryResult<Result>[]>;
+};
+export declare const d1SQLExecutor: () => D1SQLExecutor;
+
+export type D1DumboOptions = D1PoolOptions;
+export declare const d1DumboDriver: StoragePlugin<D1DriverType> & {
+  readonly driverType: D1DriverType;
+  readonly databaseMetadata: DatabaseMetadata<false, false, false>;
+  readonly capabilities: StoragePluginCapabilities;
+  readonly defaultMigratorOptions: MigratorOptions;
+  createPool(options: D1DumboOptions): D1ConnectionPool;
+  canHandle(options: { driverType?: string; connector?: string; database?: unknown }): boolean;
+};
+/** Registers the driver as 'SQLite:d1' (done when the entry is imported). */
+export declare const useD1DumboDriver: () => void;
+export type D1DumboConnectionOptions = D1PoolOptions & {
+  driverType?: D1DriverType;
+  database: D1DatabaseLike;
+};
