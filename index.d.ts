@@ -3,5 +3,6 @@
 export * from './types/core';
 export * from './types/pool';
 export * from './types/schema';
+export * from './types/connections';
 // The full migrator options (types/pool has a loose placeholder of the same name).
 export type { MigratorOptions } from './types/schema';

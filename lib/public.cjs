@@ -8,6 +8,7 @@ module.exports = {
   ...require('./serializer.cjs'),
   ...require('./core/transaction.cjs'),
   sqlExecutor: require('./core/executor.cjs').sqlExecutor,
+  ...require('./core/connections/index.cjs'),
   ...require('./schema/index.cjs'),
   ...require('./capabilities.cjs'),
 };

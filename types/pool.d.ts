@@ -11,6 +11,7 @@ import type {
   SQLQueryOptions,
 } from './core';
 import type { MigratorOptions, SchemaComponent } from './schema';
+import type { AbortContext, DbSQLExecutor, TransactionLifecycle, TransactionLifecycleBackend } from './connections';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -183,6 +184,14 @@ export declare const pluginRegistry: PluginRegistry;
 /** Picks the connector, returns the loaded plugin's pool or a deferred pool (synchronously). */
 export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): Dumbo<C>;
 
+/** Upstream's form: a driver's DbSQLExecutor run on `connect()`'s client. */
+export declare function sqlExecutor<DbClient = unknown, DbExecutor extends DbSQLExecutor = DbSQLExecutor>(
+  sqlExecutor: DbExecutor,
+  options: {
+    connect: (context: AbortContext) => Promise<DbClient>;
+    close?: (client: DbClient, error?: unknown) => Promise<void>;
+  },
+): SQLExecutor;
 export declare function sqlExecutor(
   runQuery: (sql: SQL, options?: SQLQueryOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
   runCommand: (sql: SQL, options?: SQLCommandOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
@@ -200,6 +209,11 @@ export interface TransactionBackend<Opts extends DatabaseTransactionOptions = Da
   close(error?: unknown): Promise<void>;
 }
 
+/** Upstream's form: the nesting rules over begin/commit/rollback (and optional savepoint steps). */
+export declare function databaseTransaction(
+  backend: TransactionLifecycleBackend,
+  options?: { allowNestedTransactions?: boolean | undefined; useSavepoints?: boolean | undefined },
+): TransactionLifecycle;
 /** The nesting state machine every driver shares (upstream databaseTransaction). */
 export declare function databaseTransaction<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions>(args: {
   driverType: string;

@@ -1,5 +1,9 @@
 'use strict';
+// Abort helpers over `{ abort: { signal } }` contexts (upstream core/taskProcessing/abort.ts).
 const { DumboError } = require('../errors.cjs');
+
+/** The context of work nobody can abort. */
+const never = Object.freeze({ signal: new AbortController().signal });
 
 /** The reason of an aborted signal as an Error (upstream Abort.reason semantics). */
 function abortReason(signal) {
@@ -15,4 +19,41 @@ function throwIfAborted(options) {
   if (signal?.aborted) throw abortReason(signal);
 }
 
-module.exports = { abortReason, throwIfAborted };
+/** A rejected promise when already aborted, else undefined. */
+function rejectIfAborted(options) {
+  const signal = options?.abort?.signal ?? options?.signal;
+  return signal?.aborted ? Promise.reject(abortReason(signal)) : undefined;
+}
+
+/** The caller's abort, or `never`. */
+function abortFrom(options) {
+  return options?.abort ?? never;
+}
+
+/** Calls `handle(reason)` when `abort` fires; returns the unsubscribe function. */
+function onAbort(abort, handle) {
+  if (!abort) return () => {};
+  const signal = abort.signal;
+  if (signal.aborted) {
+    handle(abortReason(signal));
+    return () => {};
+  }
+  const listener = () => handle(abortReason(signal));
+  signal.addEventListener('abort', listener, { once: true });
+  return () => signal.removeEventListener('abort', listener);
+}
+
+/** A child abort that fires when `parent` does, or on its own `abort(reason)`. */
+function abortScope(parent, onParentAbort) {
+  const controller = new AbortController();
+  return {
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
+    dispose: onAbort(parent, (reason) => {
+      controller.abort(reason);
+      onParentAbort?.(reason);
+    }),
+  };
+}
+
+module.exports = { never, abortReason, throwIfAborted, rejectIfAborted, abortFrom, onAbort, abortScope };

@@ -31,10 +31,16 @@ function applyMapping(result, options) {
 }
 
 /**
- * @param runQuery (sql, options) => QueryResult | Promise<QueryResult>
- * @param runCommand (sql, options) => QueryResult | Promise<QueryResult>
+ * Two forms:
+ * - sqlExecutor(runQuery, runCommand): from single-statement runners
+ *   ((sql, options) => QueryResult | Promise<QueryResult>);
+ * - sqlExecutor(dbExecutor, { connect, close? }) (upstream's): from a driver's
+ *   DbSQLExecutor whose methods take the client first, on `connect()`'s client.
  */
 function sqlExecutor(runQuery, runCommand) {
+  if (typeof runQuery === 'object' && runQuery !== null && typeof runCommand === 'object') {
+    return require('./connections/executors.cjs').dbClientSQLExecutor(runQuery, runCommand);
+  }
   // Not `async`: a driver that answers synchronously (SQLite runs statements inline)
   // gets its result back in one settled promise, without an extra await tick.
   const run = (runner, sql, options) => {

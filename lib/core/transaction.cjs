@@ -8,10 +8,40 @@ const NESTED_NOT_ALLOWED =
   'Cannot start a nested transaction: allowNestedTransactions is false. Set transactionOptions: { allowNestedTransactions: true } on your pool or connection.';
 
 /**
- * @param backend { begin(options), commit(), rollback(), savepoint(n), releaseSavepoint(n),
- *                  rollbackToSavepoint(n), close(error?) }: the driver's SQL side.
+ * Two forms over one state machine:
+ * - databaseTransaction({ driverType, connection, execute, backend, options }): a whole
+ *   DatabaseTransaction; backend { begin(options), commit(), rollback(), savepoint(n),
+ *   releaseSavepoint(n), rollbackToSavepoint(n), close(error?) } is the driver's SQL side.
+ * - databaseTransaction(backend, { allowNestedTransactions, useSavepoints }) (upstream's):
+ *   only { begin, commit, rollback }; the savepoint steps are optional and the backend's
+ *   own commit/rollback release the client.
  */
-function databaseTransaction({ driverType, connection, execute, backend, options = {} }) {
+function databaseTransaction(args, lifecycleOptions) {
+  if (typeof args?.begin === 'function') return transactionLifecycle(args, lifecycleOptions);
+  return fullTransaction(args);
+}
+
+function transactionLifecycle(backend, options) {
+  const noop = async () => {};
+  const tx = fullTransaction({
+    backend: {
+      begin: () => backend.begin(),
+      commit: () => backend.commit(),
+      rollback: (error) => backend.rollback(error),
+      savepoint: (level) => (backend.savepoint ?? noop)(level),
+      releaseSavepoint: (level) => (backend.releaseSavepoint ?? noop)(level),
+      rollbackToSavepoint: (level) => (backend.rollbackToSavepoint ?? noop)(level),
+      close: noop,
+    },
+    options: {
+      allowNestedTransactions: options?.allowNestedTransactions ?? false,
+      useSavepoints: options?.useSavepoints ?? false,
+    },
+  });
+  return { begin: tx.begin, commit: tx.commit, rollback: tx.rollback };
+}
+
+function fullTransaction({ driverType, connection, execute, backend, options = {} }) {
   const allowNested = options.allowNestedTransactions ?? false;
   const useSavepoints = options.useSavepoints ?? false;
   let level = 0;

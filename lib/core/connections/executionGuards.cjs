@@ -1,0 +1,94 @@
+'use strict';
+// The two guards the generic pools use (upstream core/taskProcessing/executionGuards.ts).
+const { InvalidOperationError } = require('../../errors.cjs');
+const { TaskProcessor } = require('./taskProcessor.cjs');
+
+/** Unbounded: tracks in-flight work so that `stop` can drain or abort it. */
+function guardConcurrentAccess(options) {
+  const processor = new TaskProcessor({
+    maxActiveTasks: options?.maxActiveTasks ?? Number.MAX_SAFE_INTEGER,
+    maxQueueSize: options?.maxQueueSize ?? Number.MAX_SAFE_INTEGER,
+    maxTaskIdleTime: options?.maxTaskIdleTime,
+  });
+  return {
+    execute: (operation, operationOptions) =>
+      processor.enqueue(async (context) => {
+        try {
+          return await operation({ abort: context.abort });
+        } finally {
+          context.ack();
+        }
+      }, operationOptions),
+    waitForIdle: () => processor.waitForEndOfProcessing(),
+    stop: (stopOptions) => processor.stop(stopOptions),
+  };
+}
+
+/**
+ * At most `maxResources` resources in use; the rest of the callers wait (FIFO, queue of
+ * `maxQueueSize`, 1000 by default). With `reuseResources`, released resources are kept
+ * for the next caller; `stop` closes every resource it created with `closeResource`.
+ */
+function guardBoundedAccess(getResource, options) {
+  const processor = new TaskProcessor({
+    maxActiveTasks: options.maxResources,
+    maxQueueSize: options.maxQueueSize ?? 1000,
+  });
+  let stopped = false;
+  const idle = [];
+  const all = new Set();
+  const active = new Map();
+
+  const acquireResource = async (taskContext) => {
+    try {
+      let resource = options.reuseResources ? idle.pop() : undefined;
+      if (!resource) {
+        resource = await getResource({ abort: taskContext.abort });
+        all.add(resource);
+      }
+      active.set(resource, taskContext);
+      return resource;
+    } catch (error) {
+      taskContext.ack();
+      throw error;
+    }
+  };
+
+  const release = (resource) => {
+    const taskContext = active.get(resource);
+    if (!taskContext) return;
+    active.delete(resource);
+    if (options.reuseResources) idle.push(resource);
+    taskContext.ack();
+  };
+
+  return {
+    acquire: (operationOptions) => processor.enqueue(acquireResource, operationOptions),
+    release,
+    execute: (operation, operationOptions) =>
+      processor.enqueue(async (taskContext) => {
+        const resource = await acquireResource(taskContext);
+        const context = active.get(resource);
+        if (!context) throw new InvalidOperationError('Acquired resource is not active');
+        try {
+          return await operation(resource, { abort: context.abort });
+        } finally {
+          release(resource);
+        }
+      }, operationOptions),
+    waitForIdle: () => processor.waitForEndOfProcessing(),
+    stop: async (stopOptions) => {
+      if (stopped) return;
+      stopped = true;
+      await processor.stop(stopOptions);
+      if (options.closeResource) {
+        const resources = [...all];
+        all.clear();
+        idle.length = 0;
+        await Promise.all(resources.map((resource) => options.closeResource(resource)));
+      }
+    },
+  };
+}
+
+module.exports = { guardConcurrentAccess, guardBoundedAccess };

@@ -1,0 +1,94 @@
+'use strict';
+// Executors that obtain their client or connection per call (upstream
+// core/execute/execute.ts): from a driver's DbSQLExecutor and a `connect`, from a
+// new connection (closed after the call) or from an ambient one (left open).
+const { throwIfAborted, abortFrom } = require('../abort.cjs');
+
+/** Runs `handle(client)` on `connect()`; on error calls `close(client, error)` if given. */
+async function executeInNewDbClient(handle, options) {
+  throwIfAborted(options);
+  const client = await options.connect({ abort: abortFrom(options) });
+  try {
+    return await handle(client);
+  } catch (error) {
+    if (options.close) await options.close(client, error);
+    throw error;
+  }
+}
+
+/** Runs `handle(connection)` on a new connection and always closes it. */
+async function executeInNewConnection(handle, options) {
+  throwIfAborted(options);
+  const connection = await options.connection({ abort: abortFrom(options) });
+  try {
+    return await handle(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Runs `handle(connection)` on the ambient connection, which stays open. */
+async function executeInAmbientConnection(handle, options) {
+  throwIfAborted(options);
+  return handle(await options.connection({ abort: abortFrom(options) }));
+}
+
+function executorOver(run, options) {
+  return {
+    query: (sql, queryOptions) => run((target) => target.query(sql, queryOptions), { ...options, ...queryOptions }),
+    batchQuery: (sqls, queryOptions) =>
+      run((target) => target.batchQuery(sqls, queryOptions), { ...options, ...queryOptions }),
+    command: (sql, commandOptions) =>
+      run((target) => target.command(sql, commandOptions), { ...options, ...commandOptions }),
+    batchCommand: (sqls, commandOptions) =>
+      run((target) => target.batchCommand(sqls, commandOptions), { ...options, ...commandOptions }),
+  };
+}
+
+/** An SQLExecutor from a driver's DbSQLExecutor (methods take the client first). */
+function dbClientSQLExecutor(dbExecutor, options) {
+  return {
+    query: (sql, queryOptions) =>
+      executeInNewDbClient((client) => dbExecutor.query(client, sql, queryOptions), { ...options, ...queryOptions }),
+    batchQuery: (sqls, queryOptions) =>
+      executeInNewDbClient((client) => dbExecutor.batchQuery(client, sqls, queryOptions), {
+        ...options,
+        ...queryOptions,
+      }),
+    command: (sql, commandOptions) =>
+      executeInNewDbClient((client) => dbExecutor.command(client, sql, commandOptions), {
+        ...options,
+        ...commandOptions,
+      }),
+    batchCommand: (sqls, commandOptions) =>
+      executeInNewDbClient((client) => dbExecutor.batchCommand(client, sqls, commandOptions), {
+        ...options,
+        ...commandOptions,
+      }),
+  };
+}
+
+/** Each statement on a new connection from `options.connection`, closed afterwards. */
+function sqlExecutorInNewConnection(options) {
+  return executorOver(
+    (handle, callOptions) => executeInNewConnection((connection) => handle(connection.execute), callOptions),
+    options,
+  );
+}
+
+/** Each statement on the connection `options.connection` returns, left open. */
+function sqlExecutorInAmbientConnection(options) {
+  return executorOver(
+    (handle, callOptions) => executeInAmbientConnection((connection) => handle(connection.execute), callOptions),
+    options,
+  );
+}
+
+module.exports = {
+  executeInNewDbClient,
+  executeInNewConnection,
+  executeInAmbientConnection,
+  dbClientSQLExecutor,
+  sqlExecutorInNewConnection,
+  sqlExecutorInAmbientConnection,
+};
