@@ -48,6 +48,44 @@ export type {
   SQLiteTransactionMode,
   SQLiteTransactionOptions,
 } from './sqlite';
+// Upstream's SQLite building blocks for JS drivers; here sqlitePool, sqliteConnection and
+// sqliteAmbientConnectionPool are those generic ones (the native driver is not loaded).
+export {
+  sqliteSQLExecutor,
+  sqliteExecute,
+  sqliteTransaction,
+  sqliteAmbientClientConnection,
+  sqliteClientConnection,
+  sqlitePoolClientConnection,
+  sqliteSingletonConnectionPool,
+  sqliteAlwaysNewConnectionPool,
+  toSqlitePoolOptions,
+  sqliteClientsPool as sqlitePool,
+  sqliteClientsConnection as sqliteConnection,
+  sqliteClientsAmbientConnectionPool as sqliteAmbientConnectionPool,
+} from '../types/sqliteClients';
+export type {
+  SQLiteClient,
+  SQLitePoolClient,
+  SQLiteClientOrPoolClient,
+  SQLiteClientOptions,
+  SQLiteClientFactory,
+  AnySQLiteConnection,
+  AnySQLiteClientConnection,
+  AnySQLitePoolClientConnection,
+  SQLiteConnectionOptions,
+  SQLiteErrorMapper,
+  SQLiteSQLExecutor,
+  SqliteAmbientClientConnectionOptions,
+  SQLiteClientConnectionDefinitionOptions,
+  SQLitePoolConnectionDefinitionOptions,
+  SQLiteConnectionDefinitionOptions,
+  SQLiteConnectionFactory,
+  SQLiteAmbientConnectionPool,
+  SQLiteSingletonConnectionPool,
+  SQLiteAlwaysNewConnectionPool,
+  SQLiteClientsPoolOptions as SQLitePoolOptions,
+} from '../types/sqliteClients';
 
 // The D1 binding, structurally: what this driver calls. A `D1Database` from
 // `@cloudflare/workers-types` (or Miniflare's getD1Database()) is one.

@@ -72,3 +72,38 @@ export declare const sqliteMetadata: DatabaseMetadata<false, false, false> & {
   readonly databaseType: 'SQLite';
   readonly defaultDatabaseName: 'main';
 };
+
+// Upstream's building blocks for JS drivers over a SQLiteClient (sqlitePool and
+// sqliteConnection above are this package's native ones).
+export {
+  sqliteSQLExecutor,
+  sqliteExecute,
+  sqliteTransaction,
+  sqliteAmbientClientConnection,
+  sqliteClientConnection,
+  sqlitePoolClientConnection,
+  sqliteSingletonConnectionPool,
+  sqliteAlwaysNewConnectionPool,
+  toSqlitePoolOptions,
+} from '../types/sqliteClients';
+export type {
+  SQLiteClient,
+  SQLitePoolClient,
+  SQLiteClientOrPoolClient,
+  SQLiteClientOptions,
+  SQLiteClientFactory,
+  AnySQLiteConnection,
+  AnySQLiteClientConnection,
+  AnySQLitePoolClientConnection,
+  SQLiteConnectionOptions,
+  SQLiteErrorMapper,
+  SQLiteSQLExecutor,
+  SqliteAmbientClientConnectionOptions,
+  SQLiteClientConnectionDefinitionOptions,
+  SQLitePoolConnectionDefinitionOptions,
+  SQLiteConnectionDefinitionOptions,
+  SQLiteConnectionFactory,
+  SQLiteAmbientConnectionPool,
+  SQLiteSingletonConnectionPool,
+  SQLiteAlwaysNewConnectionPool,
+} from '../types/sqliteClients';

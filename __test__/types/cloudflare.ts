@@ -99,3 +99,31 @@ void usage;
 // @ts-expect-error a transaction mode D1 does not have
 const badMode: D1TransactionMode = 'IMMEDIATE';
 void badMode;
+
+// Upstream's SQLite building blocks, from /cloudflare and /sqlite.
+import {
+  sqliteClientConnection,
+  sqlitePool,
+  sqliteTransaction,
+  type SQLiteClient,
+} from '@event-driven-io/dumbo/cloudflare';
+import { JSONSerializer } from '@event-driven-io/dumbo';
+import * as sqliteEntry from '@event-driven-io/dumbo/sqlite';
+
+declare const someClient: SQLiteClient;
+const blocksConnection = sqliteClientConnection({
+  driverType: 'SQLite:custom',
+  type: 'Client',
+  sqliteClientFactory: () => someClient,
+  connectionOptions: {},
+  serializer: JSONSerializer,
+});
+const blocksPool = sqlitePool({
+  driverType: 'SQLite:custom',
+  singleton: true,
+  sqliteConnectionFactory: () => blocksConnection,
+  connectionOptions: {},
+});
+void blocksPool.execute.query(SQL`SELECT 1`);
+void sqliteTransaction;
+void sqliteEntry.sqliteSQLExecutor('SQLite:custom', JSONSerializer);
