@@ -9,7 +9,13 @@ const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
 const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
 const metadata = require('../lib/schema/sqliteMetadata.cjs');
-const sqliteClients = require('../lib/sqlite/clients/index.cjs');
+const {
+  sqlite3Client: _nativeClient,
+  sqlite3Connection: _nativeConnection,
+  sqliteClientOrPoolConnection,
+  ...sqliteFactories
+} = require('../lib/sqlite/factories.cjs');
+const { sqlitePool, sqliteAmbientConnectionPool } = require('../lib/sqlite/genericPool.cjs');
 const { d1Client } = require('../lib/cloudflare/d1Client.cjs');
 const { mapD1Error } = require('../lib/cloudflare/errorMapper.cjs');
 const { d1SQLExecutor, D1DriverType } = require('../lib/cloudflare/d1SQLExecutor.cjs');
@@ -36,8 +42,11 @@ module.exports = {
   sqliteTableName: metadata.sqliteTableName,
   sqliteIndexName: metadata.sqliteIndexName,
   sqliteMetadata: metadata.sqliteMetadata,
-  // SQLite over a JS driver's client: sqlitePool, sqliteConnection, sqliteTransaction, ...
-  ...sqliteClients,
+  // upstream's SQLite building blocks over a JS driver's client
+  ...sqliteFactories,
+  sqliteConnection: sqliteClientOrPoolConnection,
+  sqlitePool,
+  sqliteAmbientConnectionPool,
   // D1
   D1DriverType,
   D1TransactionNotSupportedError,

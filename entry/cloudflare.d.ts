@@ -7,6 +7,7 @@ import type {
   StoragePluginCapabilities,
 } from '../types/pool';
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
+import type { AnySQLiteConnection } from '../types/sqlite-factories';
 import type {
   BatchSQLCommandOptions,
   JSONSerializationOptions,
@@ -48,8 +49,8 @@ export type {
   SQLiteTransactionMode,
   SQLiteTransactionOptions,
 } from './sqlite';
-// Upstream's SQLite building blocks for JS drivers; here sqlitePool, sqliteConnection and
-// sqliteAmbientConnectionPool are those generic ones (the native driver is not loaded).
+// upstream's SQLite building blocks for JS drivers (sqliteConnection here is upstream's
+// `type: 'Client' | 'PoolClient'` one).
 export {
   sqliteSQLExecutor,
   sqliteExecute,
@@ -57,35 +58,34 @@ export {
   sqliteAmbientClientConnection,
   sqliteClientConnection,
   sqlitePoolClientConnection,
+  sqliteConnection,
   sqliteSingletonConnectionPool,
   sqliteAlwaysNewConnectionPool,
   toSqlitePoolOptions,
-  sqliteClientsPool as sqlitePool,
-  sqliteClientsConnection as sqliteConnection,
-  sqliteClientsAmbientConnectionPool as sqliteAmbientConnectionPool,
-} from '../types/sqliteClients';
-export type {
-  SQLiteClient,
-  SQLitePoolClient,
-  SQLiteClientOrPoolClient,
-  SQLiteClientOptions,
-  SQLiteClientFactory,
-  AnySQLiteConnection,
-  AnySQLiteClientConnection,
-  AnySQLitePoolClientConnection,
-  SQLiteConnectionOptions,
-  SQLiteErrorMapper,
-  SQLiteSQLExecutor,
-  SqliteAmbientClientConnectionOptions,
-  SQLiteClientConnectionDefinitionOptions,
-  SQLitePoolConnectionDefinitionOptions,
-  SQLiteConnectionDefinitionOptions,
-  SQLiteConnectionFactory,
-  SQLiteAmbientConnectionPool,
-  SQLiteSingletonConnectionPool,
-  SQLiteAlwaysNewConnectionPool,
-  SQLiteClientsPoolOptions as SQLitePoolOptions,
-} from '../types/sqliteClients';
+} from '../types/sqlite-factories';
+export type * from '../types/sqlite-factories';
+
+/** upstream's generic sqlitePool options: an ambient connection, or a connection factory. */
+export type SQLiteGenericPoolOptions<SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection, ConnectionOptionsType = unknown> = {
+  driverType: SQLiteConnectionType['driverType'];
+  serializer?: JSONSerializer;
+} & (
+  | { connection: SQLiteConnectionType; singleton?: true; sqliteConnectionFactory?: never; connectionOptions?: never }
+  | {
+      connection?: never;
+      singleton?: boolean;
+      sqliteConnectionFactory: (options: ConnectionOptionsType) => SQLiteConnectionType;
+      connectionOptions: ConnectionOptionsType;
+    }
+);
+/** An existing `connection` → ambient; `singleton: true` → one shared connection; else one per use. */
+export declare function sqlitePool<SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection, ConnectionOptionsType = unknown>(
+  options: SQLiteGenericPoolOptions<SQLiteConnectionType, ConnectionOptionsType>,
+): ConnectionPool<any>;
+export declare const sqliteAmbientConnectionPool: <SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection>(options: {
+  connection: SQLiteConnectionType;
+  driverType?: SQLiteConnectionType['driverType'];
+}) => ConnectionPool<any>;
 
 // The D1 binding, structurally: what this driver calls. A `D1Database` from
 // `@cloudflare/workers-types` (or Miniflare's getD1Database()) is one.

@@ -3,12 +3,17 @@
 const connectionString = require('../lib/sqlite/connectionString.cjs');
 const { sqliteFormatter, SQLiteJSON } = require('../lib/sqlite/formatter.cjs');
 const { sqlite3Pool, sqliteAmbientConnectionPool } = require('../lib/sqlite/pool.cjs');
-const { sqliteConnection } = require('../lib/sqlite/connection.cjs');
+const { sqliteConnection: nativeSqliteConnection } = require('../lib/sqlite/connection.cjs');
+const {
+  sqlite3Client,
+  sqlite3Connection,
+  sqliteClientOrPoolConnection,
+  ...sqliteFactories
+} = require('../lib/sqlite/factories.cjs');
 const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
 const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
 const metadata = require('../lib/schema/sqliteMetadata.cjs');
-
 const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
 
 module.exports = {
@@ -20,7 +25,13 @@ module.exports = {
   isSQLiteError,
   sqlitePool: sqlite3Pool,
   sqliteAmbientConnectionPool,
-  sqliteConnection,
+  // upstream's sqliteConnection({ type: 'Client' | 'PoolClient', ... }); otherwise the
+  // connection over a native handle the built-in pool uses.
+  sqliteConnection: (options) =>
+    options?.type === 'Client' || options?.type === 'PoolClient'
+      ? sqliteClientOrPoolConnection(options)
+      : nativeSqliteConnection(options),
+  ...sqliteFactories,
   DefaultSQLiteMigratorOptions,
   defaultSQLiteDatabase: ':memory:',
   DumboError,
@@ -30,9 +41,4 @@ module.exports = {
   sqliteTableName: metadata.sqliteTableName,
   sqliteIndexName: metadata.sqliteIndexName,
   sqliteMetadata: metadata.sqliteMetadata,
-  // upstream's building blocks for JS drivers over a SQLiteClient (sqlitePool and
-  // sqliteConnection above stay this package's native ones)
-  ...(({ sqlitePool: _p, sqliteConnection: _c, sqliteAmbientConnectionPool: _a, ...blocks }) => blocks)(
-    require('../lib/sqlite/clients/index.cjs'),
-  ),
 };

@@ -6,6 +6,7 @@ import type {
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
 import type { SQL, SQLExecutor, SQLFormatter, Serializer } from '../types/core';
 export { DumboError } from '../types/core';
+export * from '../types/sqlite-factories';
 
 export type SQLiteTransactionMode = 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE';
 
@@ -72,38 +73,3 @@ export declare const sqliteMetadata: DatabaseMetadata<false, false, false> & {
   readonly databaseType: 'SQLite';
   readonly defaultDatabaseName: 'main';
 };
-
-// Upstream's building blocks for JS drivers over a SQLiteClient (sqlitePool and
-// sqliteConnection above are this package's native ones).
-export {
-  sqliteSQLExecutor,
-  sqliteExecute,
-  sqliteTransaction,
-  sqliteAmbientClientConnection,
-  sqliteClientConnection,
-  sqlitePoolClientConnection,
-  sqliteSingletonConnectionPool,
-  sqliteAlwaysNewConnectionPool,
-  toSqlitePoolOptions,
-} from '../types/sqliteClients';
-export type {
-  SQLiteClient,
-  SQLitePoolClient,
-  SQLiteClientOrPoolClient,
-  SQLiteClientOptions,
-  SQLiteClientFactory,
-  AnySQLiteConnection,
-  AnySQLiteClientConnection,
-  AnySQLitePoolClientConnection,
-  SQLiteConnectionOptions,
-  SQLiteErrorMapper,
-  SQLiteSQLExecutor,
-  SqliteAmbientClientConnectionOptions,
-  SQLiteClientConnectionDefinitionOptions,
-  SQLitePoolConnectionDefinitionOptions,
-  SQLiteConnectionDefinitionOptions,
-  SQLiteConnectionFactory,
-  SQLiteAmbientConnectionPool,
-  SQLiteSingletonConnectionPool,
-  SQLiteAlwaysNewConnectionPool,
-} from '../types/sqliteClients';

@@ -6,6 +6,7 @@ const { sqlite3Plugin } = require('../lib/sqlite/plugin.cjs');
 const { sqlite3Pool } = require('../lib/sqlite/pool.cjs');
 const { pluginRegistry } = require('../lib/registry.cjs');
 const { binding } = require('../lib/native.cjs');
+const { sqlite3Client, sqlite3Connection } = require('../lib/sqlite/factories.cjs');
 
 const useSqlite3DumboDriver = () => pluginRegistry.register('SQLite:sqlite3', sqlite3Plugin);
 useSqlite3DumboDriver();
@@ -34,4 +35,6 @@ module.exports = {
   useSqlite3DumboDriver,
   SQLite3DriverType: 'SQLite:sqlite3',
   checkConnection,
+  sqlite3Client,
+  sqlite3Connection,
 };

@@ -1,5 +1,13 @@
 import type { StoragePlugin } from '../types/pool';
 import type { SQLitePool, SQLitePoolOptions } from './sqlite';
+import type { JSONSerializer } from '../types/core';
+import type {
+  SQLite3ClientOptions,
+  SQLite3Connection,
+  SQLite3ConnectionOptions,
+  SQLiteClient,
+  SQLiteClientOrPoolClient,
+} from '../types/sqlite-factories';
 export * from './sqlite';
 
 export type SQLite3DumboOptions = SQLitePoolOptions;
@@ -13,3 +21,10 @@ export declare function sqlite3Pool(options: SQLite3DumboOptions): SQLitePool;
 export declare function checkConnection(
   fileName?: string,
 ): Promise<{ successful: true } | { successful: false; errorType: string; error: unknown }>;
+
+/** A SQLiteClient over this package's native SQLite driver. */
+export declare function sqlite3Client(options: SQLite3ClientOptions & { serializer: JSONSerializer }): SQLiteClient;
+/** A connection of the 'SQLite:sqlite3' driver over `client` or a new sqlite3Client. */
+export declare function sqlite3Connection(
+  options: SQLite3ConnectionOptions & { serializer?: JSONSerializer },
+): SQLite3Connection<SQLiteClientOrPoolClient>;

@@ -19,6 +19,8 @@ export const {
   isSQLiteError,
   mapSqliteError,
   parsePragmasFromConnectionString,
+  sqlite3Client,
+  sqlite3Connection,
   sqlite3DumboDriver,
   sqlite3Plugin,
   sqlite3Pool,

@@ -1,7 +1,7 @@
 'use strict';
 // d1Connection: an ambient SQLite connection over one d1Client (a D1 binding has nothing
 // to open or close), whose transactions are d1Transaction's, plus d1Session/withD1Session.
-const { sqliteAmbientClientConnection } = require('../sqlite/clients/connections.cjs');
+const { sqliteAmbientClientConnection } = require('../sqlite/factories.cjs');
 const { d1Client } = require('./d1Client.cjs');
 const { D1DriverType } = require('./d1SQLExecutor.cjs');
 const { d1Transaction } = require('./d1Transaction.cjs');

@@ -6,7 +6,7 @@
 const { InvalidOperationError } = require('../errors.cjs');
 const { executeInNestedTransaction } = require('../core/transaction.cjs');
 const { dbClientSQLExecutor } = require('../core/connections/executors.cjs');
-const { sqliteSQLExecutor } = require('../sqlite/clients/executor.cjs');
+const { sqliteSQLExecutor } = require('../sqlite/factories.cjs');
 const { D1DriverType } = require('./d1SQLExecutor.cjs');
 const { mapD1Error } = require('./errorMapper.cjs');
 

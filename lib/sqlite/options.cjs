@@ -57,4 +57,4 @@ function resolveSqliteOptions(options) {
   };
 }
 
-module.exports = { resolveSqliteOptions };
+module.exports = { resolveSqliteOptions, SQLITE_TRANSACTION_MODES: MODES };

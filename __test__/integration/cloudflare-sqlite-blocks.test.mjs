@@ -1,6 +1,7 @@
-// Upstream's SQLite building blocks for JS drivers (sqliteClientConnection,
-// sqliteTransaction, sqlitePool, ...), exported by /sqlite and /cloudflare, driven by a
-// small SQLiteClient over better-sqlite3 on real SQLite files, as a plugin author writes.
+// The SQLite building blocks /cloudflare exports (upstream's, for JS drivers; the same
+// values as /sqlite's, except sqlitePool, sqliteConnection and sqliteAmbientConnectionPool,
+// which here are upstream's generic ones), driven by a small SQLiteClient over
+// better-sqlite3 on real SQLite files, as a plugin author writes.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,9 +11,7 @@ import Database from 'better-sqlite3';
 import {
   SQL,
   JSONSerializer,
-  InvalidOperationError,
   UniqueConstraintError,
-  DumboError,
 } from '@event-driven-io/dumbo';
 import * as sqlite from '@event-driven-io/dumbo/sqlite';
 import * as cloudflare from '@event-driven-io/dumbo/cloudflare';
@@ -85,6 +84,22 @@ describe('SQLite building blocks for JS clients', () => {
     }
   });
 
+  it("/cloudflare's sqliteConnection is upstream's: 'Client' or 'PoolClient'", async () => {
+    const released = [];
+    const client = { ...betterSqliteClient(file('pool-client')), release: () => released.push(true) };
+    const connection = cloudflare.sqliteConnection({
+      driverType: DRIVER,
+      type: 'PoolClient',
+      sqliteClientFactory: () => client,
+      connectionOptions: {},
+      serializer: JSONSerializer,
+    });
+    assert.deepEqual((await connection.execute.query(SQL`SELECT ${1} AS one`)).rows, [{ one: 1 }]);
+    await connection.close();
+    assert.deepEqual(released, [true]);
+    await client.close();
+  });
+
   it('sqliteClientConnection connects lazily, maps errors and closes its client', async () => {
     const counters = { opened: 0, closed: 0 };
     const connection = clientConnectionFactory(file('client'), counters)({});
@@ -99,62 +114,6 @@ describe('SQLite building blocks for JS clients', () => {
     assert.equal(counters.opened, 1);
     await connection.close();
     assert.equal(counters.closed, 1);
-  });
-
-  it('sqliteTransaction commits, rolls back, and with savepoints undoes only nested work', async () => {
-    const connection = clientConnectionFactory(file('tx'))({
-      transactionOptions: { allowNestedTransactions: true, useSavepoints: true },
-    });
-    await connection.execute.command(SQL`CREATE TABLE t (id INTEGER)`);
-    await connection.withTransaction(async (tx) => {
-      await tx.execute.command(SQL`INSERT INTO t VALUES (1)`);
-    });
-    await assert.rejects(
-      connection.withTransaction(async (tx) => {
-        await tx.execute.command(SQL`INSERT INTO t VALUES (99)`);
-        throw new Error('undo');
-      }),
-      /undo/,
-    );
-    await connection.withTransaction(async (tx) => {
-      await tx.execute.command(SQL`INSERT INTO t VALUES (2)`);
-      await tx.withTransaction(async (inner) => {
-        await inner.execute.command(SQL`INSERT INTO t VALUES (3)`);
-        return { success: false, result: undefined };
-      });
-      await tx.execute.command(SQL`INSERT INTO t VALUES (4)`);
-    });
-    const { rows } = await connection.execute.query(SQL`SELECT id FROM t ORDER BY id`);
-    assert.deepEqual(rows.map((r) => r.id), [1, 2, 4]);
-    await connection.close();
-  });
-
-  it('sqliteTransaction refuses nesting unless allowed', async () => {
-    const connection = clientConnectionFactory(file('nest'))({});
-    await assert.rejects(
-      connection.withTransaction((tx) => tx.withTransaction(async () => {})),
-      (error) => error instanceof InvalidOperationError && /nested transaction/.test(error.message),
-    );
-    await connection.close();
-  });
-
-  it('sqliteAmbientClientConnection runs on a caller-owned client and leaves it open', async () => {
-    const counters = { opened: 0, closed: 0 };
-    const client = betterSqliteClient(file('ambient'), counters);
-    await client.connect();
-    const connection = cloudflare.sqliteAmbientClientConnection({
-      driverType: DRIVER,
-      client,
-      serializer: JSONSerializer,
-      errorMapper: (error) => new DumboError({ errorCode: 418, message: `mapped: ${error.message}` }),
-    });
-    await connection.execute.command(SQL`CREATE TABLE t (id INTEGER UNIQUE)`);
-    await connection.execute.command(SQL`INSERT INTO t VALUES (1)`);
-    await assert.rejects(connection.execute.command(SQL`INSERT INTO t VALUES (1)`), (error) => error.errorCode === 418);
-    await connection.close();
-    assert.equal(counters.closed, 0);
-    assert.deepEqual((await connection.execute.query(SQL`SELECT id FROM t`)).rows, [{ id: 1 }]);
-    await client.close();
   });
 
   it('sqlitePool: singleton shares one connection, always-new opens one per use, ambient reuses the given one', async () => {
@@ -192,21 +151,4 @@ describe('SQLite building blocks for JS clients', () => {
     await connection.close();
   });
 
-  it('toSqlitePoolOptions makes in-memory databases and given clients singletons', () => {
-    assert.equal(cloudflare.toSqlitePoolOptions({ fileName: ':memory:' }).singleton, true);
-    assert.equal(cloudflare.toSqlitePoolOptions({ fileName: 'x.db', client: {} }).singleton, true);
-    assert.equal(cloudflare.toSqlitePoolOptions({ fileName: 'x.db', singleton: true }).singleton, true);
-    assert.equal('singleton' in cloudflare.toSqlitePoolOptions({ fileName: 'x.db', singleton: false }), false);
-  });
-
-  it('sqliteExecute closes the client after the handler, also when it throws', async () => {
-    const counters = { opened: 0, closed: 0 };
-    const client = betterSqliteClient(file('execute'), counters);
-    await client.connect();
-    assert.deepEqual(await cloudflare.sqliteExecute(client, async (c) => (await c.query(SQL`SELECT 1 AS one`)).rows), [{ one: 1 }]);
-    assert.equal(counters.closed, 1);
-    await client.connect();
-    await assert.rejects(cloudflare.sqliteExecute(client, async () => Promise.reject(new Error('boom'))), /boom/);
-    assert.equal(counters.closed, 2);
-  });
 });

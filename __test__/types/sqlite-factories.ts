@@ -1,0 +1,89 @@
+// Compile-only checks of upstream's SQLite building blocks in '/sqlite' and '/sqlite3'.
+import { JSONSerializer, SQL, sqlExecutor } from '@event-driven-io/dumbo';
+import {
+  sqliteAlwaysNewConnectionPool,
+  sqliteAmbientClientConnection,
+  sqliteClientConnection,
+  sqliteConnection,
+  sqliteExecute,
+  sqlitePoolClientConnection,
+  sqliteSQLExecutor,
+  sqliteSingletonConnectionPool,
+  sqliteTransaction,
+  toSqlitePoolOptions,
+  type AnySQLiteClientConnection,
+  type SQLiteClient,
+  type SQLiteClientConnection,
+  type SQLitePoolClient,
+  type SQLiteSQLExecutor,
+} from '@event-driven-io/dumbo/sqlite';
+import {
+  sqlite3Client,
+  sqlite3Connection,
+  type SQLite3Connection,
+  type SQLite3ConnectionOptions,
+} from '@event-driven-io/dumbo/sqlite3';
+
+type Options3 = SQLite3ConnectionOptions & Record<string, unknown>;
+
+export async function sqliteFactories(): Promise<void> {
+  const client: SQLiteClient = sqlite3Client({ fileName: 'a.db', serializer: JSONSerializer });
+  await client.connect();
+  const connection: SQLite3Connection = sqlite3Connection({ fileName: 'a.db' });
+  const opened = await connection.open();
+  void opened;
+  await connection.withTransaction(async (tx) => tx.execute.command(SQL`DELETE FROM t`));
+  const other = sqlite3Connection({ client });
+  void other;
+
+  type MyConnection = SQLiteClientConnection<MyConnection, 'SQLite:mine', SQLiteClient>;
+  const mine: MyConnection = sqliteClientConnection<MyConnection>({
+    type: 'Client',
+    driverType: 'SQLite:mine',
+    connectionOptions: { defaultTransactionMode: 'DEFERRED' },
+    serializer: JSONSerializer,
+    sqliteClientFactory: () => client,
+  });
+  const mineClient: SQLiteClient = await mine.open();
+  void mineClient;
+  sqliteConnection<MyConnection>({
+    type: 'Client',
+    driverType: 'SQLite:mine',
+    connectionOptions: {},
+    serializer: JSONSerializer,
+    sqliteClientFactory: () => client,
+  });
+  const poolClient: SQLitePoolClient = { ...client, release: () => {} };
+  sqlitePoolClientConnection<AnySQLiteClientConnection>({
+    type: 'PoolClient',
+    driverType: 'SQLite:mine',
+    connectionOptions: {},
+    serializer: JSONSerializer,
+    sqliteClientFactory: () => poolClient,
+  });
+  sqliteAmbientClientConnection<MyConnection>({ driverType: 'SQLite:mine', client, serializer: JSONSerializer });
+
+  const executor: SQLiteSQLExecutor<'SQLite:mine'> = sqliteSQLExecutor('SQLite:mine', JSONSerializer);
+  await sqlExecutor(executor, { connect: async () => client }).query(SQL`SELECT 1`);
+  const count: number = await sqliteExecute(client, async (c) => (await c.query(SQL`SELECT 1`)).rowCount ?? 0);
+  void count;
+  const init = sqliteTransaction<MyConnection>('SQLite:mine', () => mine, { allowNestedTransactions: true }, JSONSerializer, 'IMMEDIATE');
+  void init;
+
+  const singleton = sqliteSingletonConnectionPool<SQLite3Connection, Options3>({
+    driverType: 'SQLite:sqlite3',
+    singleton: true,
+    sqliteConnectionFactory: (options) => sqlite3Connection(options),
+    connectionOptions: { fileName: 'a.db' },
+  });
+  const fromPool: SQLite3Connection = await singleton.connection();
+  void fromPool;
+  sqliteAlwaysNewConnectionPool<SQLite3Connection, Options3>({
+    driverType: 'SQLite:sqlite3',
+    sqliteConnectionFactory: (options) => sqlite3Connection(options),
+    connectionOptions: { fileName: 'a.db' },
+  });
+  const resolved = toSqlitePoolOptions({ fileName: ':memory:', singleton: false });
+  const singletonFlag: true | undefined = resolved.singleton;
+  void singletonFlag;
+}
