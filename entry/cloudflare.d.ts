@@ -65,8 +65,22 @@ export {
 } from '../types/sqlite-factories';
 export type * from '../types/sqlite-factories';
 
+export type { SQLiteConnection } from './sqlite';
+export type SQLiteDatabaseType = 'SQLite';
+/** An error of a SQLite driver: its result code (`'SQLITE_CONSTRAINT'`, ...) in `code`. */
+export interface SQLiteError extends Error {
+  code: string;
+  errno?: number;
+}
+export type SQLiteFileNameOrConnectionString =
+  | { fileName: string; connectionString?: never }
+  | { connectionString: string; fileName?: never };
+export type SQLitePool<_SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection> = ConnectionPool<any>;
+export type SQLiteAmbientConnectionPool<_SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection> =
+  ConnectionPool<any>;
+
 /** upstream's generic sqlitePool options: an ambient connection, or a connection factory. */
-export type SQLiteGenericPoolOptions<SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection, ConnectionOptionsType = unknown> = {
+export type SQLitePoolOptions<SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection, ConnectionOptionsType = unknown> = {
   driverType: SQLiteConnectionType['driverType'];
   serializer?: JSONSerializer;
 } & (
@@ -80,12 +94,12 @@ export type SQLiteGenericPoolOptions<SQLiteConnectionType extends AnySQLiteConne
 );
 /** An existing `connection` → ambient; `singleton: true` → one shared connection; else one per use. */
 export declare function sqlitePool<SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection, ConnectionOptionsType = unknown>(
-  options: SQLiteGenericPoolOptions<SQLiteConnectionType, ConnectionOptionsType>,
-): ConnectionPool<any>;
+  options: SQLitePoolOptions<SQLiteConnectionType, ConnectionOptionsType>,
+): SQLitePool<SQLiteConnectionType>;
 export declare const sqliteAmbientConnectionPool: <SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection>(options: {
   connection: SQLiteConnectionType;
   driverType?: SQLiteConnectionType['driverType'];
-}) => ConnectionPool<any>;
+}) => SQLiteAmbientConnectionPool<SQLiteConnectionType>;
 
 // The D1 binding, structurally: what this driver calls. A `D1Database` from
 // `@cloudflare/workers-types` (or Miniflare's getD1Database()) is one.
