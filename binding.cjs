@@ -851,6 +851,7 @@ module.exports.detectConnector = nativeBinding.detectConnector
 module.exports.endAllPgPools = nativeBinding.endAllPgPools
 module.exports.formatSql = nativeBinding.formatSql
 module.exports.migrationHash = nativeBinding.migrationHash
+module.exports.parseConnectionString = nativeBinding.parseConnectionString
 module.exports.parsePgDatabaseName = nativeBinding.parsePgDatabaseName
 module.exports.parseSqlitePragmas = nativeBinding.parseSqlitePragmas
 module.exports.pgJsonField = nativeBinding.pgJsonField

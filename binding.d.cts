@@ -56,6 +56,11 @@ export declare class NativePluginRegistry {
   has(connector: string): boolean
   /** `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool. */
   dumbo(options: unknown): unknown
+  /**
+   * The registry key that serves `options` (a driver type string is taken as is),
+   * or `null`: upstream's `tryGet` / `tryResolve` lookup (see `driver_type_for`).
+   */
+  driverTypeFor(options: unknown): string | null
 }
 
 export declare class PgConnection {
@@ -161,6 +166,15 @@ export declare function __provokePgPanicForTests(): Promise<unknown>
 export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
 
 /**
+ * Upstream `parseConnectionString`: `{ databaseType, driverName }`, or an
+ * InvalidOperationError for a string no built-in driver type names.
+ */
+export interface DatabaseDriverTypeParts {
+  databaseType: string
+  driverName: string
+}
+
+/**
  * `dedupeMigrations`: the indexes to keep (first of each name); the same name with a
  * different fingerprint (serialized SQL) throws InvalidOperationError.
  */
@@ -190,6 +204,8 @@ export declare function formatSql(sql: unknown, dialectName: string, processors?
  * their description (`formatter.describe(kept)`), or `null` when none is kept.
  */
 export declare function migrationHash(sqls: unknown, dialectName: string, serializer?: unknown | undefined | null): unknown
+
+export declare function parseConnectionString(connectionString: string): DatabaseDriverTypeParts
 
 /** `parseDatabaseName`: the database a connection string names, or null. */
 export declare function parsePgDatabaseName(connectionString: string): string | null

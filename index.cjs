@@ -12,4 +12,20 @@ pluginRegistry.register('PostgreSQL:pg', () =>
   Promise.resolve().then(() => require('./lib/pg/plugin.cjs').pgPlugin),
 );
 
-module.exports = { ...require('./lib/public.cjs'), dumbo, pluginRegistry };
+const drivers = require('./lib/drivers.cjs');
+const { DumboDatabaseDriverRegistry, dumboDatabaseDriverRegistry } = require('./lib/driverRegistry.cjs');
+
+module.exports = {
+  ...require('./lib/public.cjs'),
+  dumbo,
+  pluginRegistry,
+  // Upstream's driver registry face (same entries as pluginRegistry) and driver-type helpers.
+  DumboDatabaseDriverRegistry,
+  dumboDatabaseDriverRegistry,
+  canHandleDriverWithConnectionString: drivers.canHandleDriverWithConnectionString,
+  parseConnectionString: drivers.parseConnectionString,
+  toDatabaseDriverType: drivers.toDatabaseDriverType,
+  fromDatabaseDriverType: drivers.fromDatabaseDriverType,
+  getDatabaseDriverName: drivers.getDatabaseDriverName,
+  getDatabaseType: drivers.getDatabaseType,
+};

@@ -4,5 +4,6 @@ export * from './types/core';
 export * from './types/pool';
 export * from './types/schema';
 export * from './types/connections';
+export * from './types/drivers';
 // The full migrator options (types/pool has a loose placeholder of the same name).
 export type { MigratorOptions } from './types/schema';

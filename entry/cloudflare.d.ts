@@ -8,6 +8,8 @@ import type {
 } from '../types/pool';
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
 import type { AnySQLiteConnection } from '../types/sqlite-factories';
+import type { DumboDriverPlugin } from '../types/drivers';
+import type { SQLiteDriverType } from './sqlite';
 import type {
   BatchSQLCommandOptions,
   JSONSerializationOptions,
@@ -127,7 +129,7 @@ type D1SessionConstraintOrBookmark = string;
 
 export type D1DatabaseOrSession = D1DatabaseLike | D1DatabaseSessionLike;
 
-export type D1DriverType = 'SQLite:d1';
+export type D1DriverType = SQLiteDriverType<'d1'>;
 export declare const D1DriverType: D1DriverType;
 
 export type D1ClientOptions = {
@@ -222,13 +224,10 @@ export type D1SQLExecutor = {
 export declare const d1SQLExecutor: () => D1SQLExecutor;
 
 export type D1DumboOptions = D1PoolOptions;
-export declare const d1DumboDriver: StoragePlugin<D1DriverType> & {
-  readonly driverType: D1DriverType;
-  readonly databaseMetadata: DatabaseMetadata<false, false, false>;
+/** The 'SQLite:d1' driver: upstream's DumboDatabaseDriver and the RFC's StoragePlugin in one object. */
+export declare const d1DumboDriver: DumboDriverPlugin<D1DriverType, D1Connection, D1DumboOptions, D1ConnectionPool> & {
+  readonly connector: D1DriverType;
   readonly capabilities: StoragePluginCapabilities;
-  readonly defaultMigratorOptions: MigratorOptions;
-  createPool(options: D1DumboOptions): D1ConnectionPool;
-  canHandle(options: { driverType?: string; connector?: string; database?: unknown }): boolean;
 };
 /** Registers the driver as 'SQLite:d1' (done when the entry is imported). */
 export declare const useD1DumboDriver: () => void;

@@ -1,5 +1,5 @@
-import type { StoragePlugin } from '../types/pool';
-import type { PgPool, PgPoolOptions, PgConnection } from './postgresql';
+import type { DumboDriverPlugin } from '../types/drivers';
+import type { PgPool, PgPoolOptions, PgConnection, PostgreSQLDriverType } from './postgresql';
 export * from './postgresql';
 
 export type PgDumboOptions = PgPoolOptions;
@@ -12,9 +12,11 @@ export type ConnectionCheckResult =
       error: unknown;
     };
 
-export declare const PgDriverType: 'PostgreSQL:pg';
-export declare const pgPlugin: StoragePlugin<'PostgreSQL:pg'>;
-export declare const pgDumboDriver: StoragePlugin<'PostgreSQL:pg'>;
+export type PgDriverType = PostgreSQLDriverType<'pg'>;
+export declare const PgDriverType: PgDriverType;
+/** The RFC's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
+export declare const pgPlugin: DumboDriverPlugin<PgDriverType, PgConnection, PgPoolOptions, PgPool>;
+export declare const pgDumboDriver: typeof pgPlugin;
 export declare function usePgDumboDriver(): void;
 /** Direct mode: no deferral. */
 export declare function dumbo(options: PgDumboOptions): PgPool;

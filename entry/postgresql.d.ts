@@ -46,7 +46,12 @@ export interface PgPoolOptions {
   serialization?: { serializer?: Serializer<string> };
 }
 
-export declare const PostgreSQLDatabaseName: 'PostgreSQL';
+export type PostgreSQLDatabaseName = 'PostgreSQL';
+export declare const PostgreSQLDatabaseName: PostgreSQLDatabaseName;
+export type PostgreSQLDriverType<DriverName extends string = string> = import('../types/drivers').DatabaseDriverType<
+  PostgreSQLDatabaseName,
+  DriverName
+>;
 export declare const defaultPostgreSQLConnectionString: 'postgresql://postgres@localhost:5432/postgres';
 export declare const defaultPostgreSqlDatabase: 'postgres';
 export declare function PostgreSQLConnectionString(connectionString: string): string;

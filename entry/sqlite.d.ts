@@ -42,7 +42,13 @@ export interface SQLitePoolOptions {
   maxTaskIdleTime?: number;
 }
 
-export declare const SQLiteDatabaseName: 'SQLite';
+export type SQLiteDatabaseName = 'SQLite';
+export declare const SQLiteDatabaseName: SQLiteDatabaseName;
+export type SQLiteDatabaseType = 'SQLite';
+export type SQLiteDriverType<DriverName extends string = string> = import('../types/drivers').DatabaseDriverType<
+  SQLiteDatabaseName,
+  DriverName
+>;
 export declare const InMemorySQLiteDatabase: ':memory:';
 export declare const defaultSQLiteDatabase: ':memory:';
 export declare const DEFAULT_SQLITE_PRAGMA_OPTIONS: Readonly<SQLitePragmaOptions>;

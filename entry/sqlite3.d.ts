@@ -1,5 +1,5 @@
-import type { StoragePlugin } from '../types/pool';
-import type { SQLitePool, SQLitePoolOptions } from './sqlite';
+import type { DumboDriverPlugin } from '../types/drivers';
+import type { SQLiteConnection, SQLitePool, SQLitePoolOptions, SQLiteDriverType } from './sqlite';
 import type { JSONSerializer } from '../types/core';
 import type {
   SQLite3ClientOptions,
@@ -11,9 +11,11 @@ import type {
 export * from './sqlite';
 
 export type SQLite3DumboOptions = SQLitePoolOptions;
-export declare const SQLite3DriverType: 'SQLite:sqlite3';
-export declare const sqlite3Plugin: StoragePlugin<'SQLite:sqlite3'>;
-export declare const sqlite3DumboDriver: StoragePlugin<'SQLite:sqlite3'>;
+export type SQLite3DriverType = SQLiteDriverType<'sqlite3'>;
+export declare const SQLite3DriverType: SQLite3DriverType;
+/** The RFC's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
+export declare const sqlite3Plugin: DumboDriverPlugin<SQLite3DriverType, SQLiteConnection, SQLitePoolOptions, SQLitePool>;
+export declare const sqlite3DumboDriver: typeof sqlite3Plugin;
 export declare function useSqlite3DumboDriver(): void;
 /** Direct mode: no deferral. */
 export declare function dumbo(options: SQLite3DumboOptions): SQLitePool;

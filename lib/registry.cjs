@@ -43,9 +43,12 @@ const pluginRegistry = {
   extensions,
 };
 
-/** Picks the connector and returns the plugin's pool, or a deferred pool (RFC 4.2.1). */
+/**
+ * The pool of the driver `options` select (`driver`, `driverType` / `connector`, a loaded
+ * driver's canHandle, the built-in connection-string rules), or a deferred pool (RFC 4.2.1).
+ */
 function dumbo(options) {
   return native.dumbo(options);
 }
 
-module.exports = { pluginRegistry, dumbo };
+module.exports = { pluginRegistry, dumbo, extensionsFor };

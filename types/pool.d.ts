@@ -12,6 +12,13 @@ import type {
 } from './core';
 import type { MigratorOptions, SchemaComponent } from './schema';
 import type { AbortContext, DbSQLExecutor, TransactionLifecycle, TransactionLifecycleBackend } from './connections';
+import type {
+  AnyDumboDatabaseDriver,
+  DumboConnectionOptions,
+  ExtractDumboDatabaseDriverOptions,
+  ExtractDumboTypeFromDriver,
+} from './drivers';
+import type { JSONSerializationOptions } from './core';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -84,13 +91,13 @@ export interface ConnectionPool<
   close(options?: PoolCloseOptions): Promise<void>;
 }
 
-export type Dumbo<C extends Connection = Connection> = ConnectionPool<C>;
+/** Upstream's name for a pool: `Dumbo<DriverType, ConnectionType>`. */
+export type Dumbo<
+  DriverType extends import('./drivers').DatabaseDriverType = import('./drivers').DatabaseDriverType,
+  ConnectionType extends Connection<any> = Connection,
+> = ConnectionPool<ConnectionType>;
 
-export interface DumboConnectionOptions {
-  connectionString?: string;
-  connector?: ConnectorType;
-  [option: string]: unknown;
-}
+export type { DumboConnectionOptions } from './drivers';
 
 /** What a database supports (RFC 4.4); dialect-aware helpers consult it. */
 export interface StoragePluginCapabilities {
@@ -171,7 +178,11 @@ export declare function jsonField(target: PluginTarget, source: SQL, path: strin
 export declare function jsonTextField(target: PluginTarget, source: SQL, path: string | string[]): SQL;
 
 export interface PluginRegistry {
-  register(connector: ConnectorType, plugin: StoragePlugin | (() => Promise<StoragePlugin>)): void;
+  /** A plugin in either shape: the RFC's (`connector`) or upstream's driver (`driverType`). */
+  register(
+    connector: ConnectorType,
+    plugin: StoragePlugin | AnyDumboDatabaseDriver | (() => Promise<StoragePlugin | AnyDumboDatabaseDriver>),
+  ): void;
   resolve(connector: ConnectorType): Promise<StoragePlugin>;
   tryGetSync(connector: ConnectorType): StoragePlugin | undefined;
   list(): ConnectorType[];
@@ -181,8 +192,19 @@ export interface PluginRegistry {
 
 export declare const pluginRegistry: PluginRegistry;
 
-/** Picks the connector, returns the loaded plugin's pool or a deferred pool (synchronously). */
-export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): Dumbo<C>;
+/** The given driver's pool; the driver is used as is, not registered. */
+export declare function dumbo<Driver extends AnyDumboDatabaseDriver>(
+  options: ExtractDumboDatabaseDriverOptions<Driver> & { driver: Driver } & JSONSerializationOptions,
+): ExtractDumboTypeFromDriver<Driver>;
+/**
+ * Picks the driver (`driverType` / `connector`, a loaded driver's canHandle, the built-in
+ * connection-string rules); returns its pool, or a deferred pool while it is not loaded.
+ */
+export declare function dumbo<
+  DatabaseDriver extends AnyDumboDatabaseDriver = AnyDumboDatabaseDriver,
+  ConnectionOptions extends DumboConnectionOptions<DatabaseDriver> = DumboConnectionOptions<DatabaseDriver>,
+>(options: ConnectionOptions & { driver?: never }): ExtractDumboTypeFromDriver<DatabaseDriver>;
+export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): ConnectionPool<C>;
 
 /** Upstream's form: a driver's DbSQLExecutor run on `connect()`'s client. */
 export declare function sqlExecutor<DbClient = unknown, DbExecutor extends DbSQLExecutor = DbSQLExecutor>(

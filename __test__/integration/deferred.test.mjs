@@ -493,7 +493,7 @@ describe('dumbo() connector choice', () => {
   it('an explicit unknown connector throws NotRegisteredError', () => {
     assert.throws(() => dumbo({ connector: 'Nope:x', connectionString: 'file:./x.db' }), (error) => {
       assert.ok(error instanceof NotRegisteredError);
-      assert.equal(error.message, 'No plugin registered for connector: Nope:x');
+      assert.equal(error.message, 'No plugin found for driver type: Nope:x');
       return true;
     });
   });
@@ -505,7 +505,7 @@ describe('dumbo() connector choice', () => {
     });
     assert.throws(() => dumbo({}), (error) => {
       assert.ok(error instanceof InvalidOperationError);
-      assert.equal(error.message, 'dumbo() needs a connectionString (or fileName, or an explicit connector)');
+      assert.equal(error.message, 'dumbo() needs a connectionString (or fileName, or an explicit driverType)');
       return true;
     });
   });

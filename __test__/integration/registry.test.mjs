@@ -295,7 +295,7 @@ describe('pluginRegistry', () => {
         () => pluginRegistry.register('Fake:no-connector', { createPool: () => ({}) }),
         {
           name: 'TypeError',
-          message: "Plugin for connector 'Fake:no-connector' has no connector string",
+          message: "Plugin for connector 'Fake:no-connector' has no connector string (nor a driverType)",
         },
       );
     });

@@ -153,7 +153,7 @@ describe('connectors and plugins', () => {
   });
 
   it('an unknown connector is a NotRegisteredError naming it', async () => {
-    refused(() => root.dumbo({ connector: 'Nope:driver', connectionString: 'nope://x' }), NotRegisteredError, /No plugin registered for connector: Nope:driver/);
+    refused(() => root.dumbo({ connector: 'Nope:driver', connectionString: 'nope://x' }), NotRegisteredError, /No plugin found for driver type: Nope:driver/);
     await rejected(pluginRegistry.resolve('Nope:other'), NotRegisteredError, /Nope:other/);
   });
 

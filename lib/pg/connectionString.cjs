@@ -26,13 +26,9 @@ function parseDatabaseName(connectionString) {
   return binding.parsePgDatabaseName(connectionString) ?? null;
 }
 
-const isPostgreSQLConnectionString = (value) =>
-  typeof value === 'string' && (value.startsWith('postgresql://') || value.startsWith('postgres://'));
-
 module.exports = {
   PostgreSQLConnectionString,
   parseDatabaseName,
-  isPostgreSQLConnectionString,
   defaultPostgreSQLConnectionString,
   defaultPostgreSqlDatabase,
 };

@@ -1,9 +1,12 @@
 'use strict';
-// The built-in 'PostgreSQL:pg' plugin (implemented by tokio-postgres + deadpool;
-// the name is kept for compatibility with upstream, which used node-postgres).
+// The built-in 'PostgreSQL:pg' driver (implemented by tokio-postgres + deadpool;
+// the name is kept for compatibility with upstream, which used node-postgres). One
+// object in both shapes: the RFC's StoragePlugin (connector, capabilities,
+// extensions) and upstream's DumboDatabaseDriver (driverType, databaseMetadata).
 const { pgPool } = require('./pool.cjs');
 const { pgFormatter } = require('./formatter.cjs');
-const { isPostgreSQLConnectionString } = require('./connectionString.cjs');
+const { postgreSQLMetadata } = require('../schema/postgresqlMetadata.cjs');
+const { canHandleDriverWithConnectionString, builtinConnectionStringOf } = require('../drivers.cjs');
 const { pongoExtension } = require('../pongo/extension.cjs');
 
 // Migrator defaults (lib/migrations/defaults.cjs), what getDefaultMigratorOptionsFromRegistry finds.
@@ -11,12 +14,12 @@ const { DefaultPostgreSQLMigratorOptions } = require('../migrations/defaults.cjs
 
 const pgPlugin = Object.freeze({
   connector: 'PostgreSQL:pg',
+  driverType: 'PostgreSQL:pg',
   createPool: pgPool,
   sqlFormatter: pgFormatter,
   defaultMigratorOptions: DefaultPostgreSQLMigratorOptions,
-  canHandle: (options) =>
-    options?.connector === 'PostgreSQL:pg' ||
-    (options?.connector === undefined && isPostgreSQLConnectionString(options?.connectionString)),
+  canHandle: canHandleDriverWithConnectionString('PostgreSQL:pg', builtinConnectionStringOf('PostgreSQL:pg')),
+  databaseMetadata: postgreSQLMetadata,
   capabilities: Object.freeze({
     json: Object.freeze({ operators: true, indexing: true, path: true }),
     arrays: true,

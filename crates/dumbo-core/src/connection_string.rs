@@ -7,6 +7,23 @@ use crate::{Error, Result};
 
 pub const SQLITE_CONNECTOR: &str = "SQLite:sqlite3";
 pub const POSTGRESQL_CONNECTOR: &str = "PostgreSQL:pg";
+/// Cloudflare D1: named by `parse_connection_string` only; `dumbo()` never picks it from a string.
+pub const D1_CONNECTOR: &str = "SQLite:d1";
+
+/// Upstream `parseConnectionString`: the driver type (`'<DatabaseType>:<driver>'`) a
+/// connection string names, `d1:` included; anything else is an InvalidOperation error.
+pub fn parse_connection_string(connection_string: &str) -> Result<&'static str> {
+    if let Some(c) = detect_connector(connection_string) {
+        return Ok(c);
+    }
+    if connection_string.starts_with("d1:") {
+        return Ok(D1_CONNECTOR);
+    }
+    Err(Error::invalid_operation(format!(
+        "Unsupported database connection string: {}",
+        mask_secrets(connection_string)
+    )))
+}
 
 /// The built-in connector for a connection string, if any.
 pub fn detect_connector(connection_string: &str) -> Option<&'static str> {
@@ -165,6 +182,37 @@ pub fn require_non_empty(connection_string: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_connection_strings_as_upstream() {
+        for (cs, expected) in [
+            ("postgresql://h/db", POSTGRESQL_CONNECTOR),
+            ("postgres://h/db", POSTGRESQL_CONNECTOR),
+            ("file:x.db", SQLITE_CONNECTOR),
+            (":memory:", SQLITE_CONNECTOR),
+            ("/tmp/x.db", SQLITE_CONNECTOR),
+            ("./x.db", SQLITE_CONNECTOR),
+            ("d1://my-database", D1_CONNECTOR),
+        ] {
+            assert_eq!(parse_connection_string(cs).unwrap(), expected, "{cs}");
+        }
+        for cs in [
+            "mysql://localhost:3306/dumbo",
+            "test.db",
+            "../x.db",
+            "sqlite:x",
+            "",
+        ] {
+            let e = parse_connection_string(cs).unwrap_err();
+            assert_eq!(e.kind, crate::ErrorKind::InvalidOperation);
+            assert_eq!(
+                e.message,
+                format!("Unsupported database connection string: {cs}")
+            );
+        }
+        let e = parse_connection_string("mysql://u:secret@h/db").unwrap_err();
+        assert!(!e.message.contains("secret"), "{}", e.message);
+    }
 
     #[test]
     fn detects_builtin_connectors() {

@@ -63,6 +63,11 @@ pub fn not_registered(connector: &str) -> Error {
     Error::not_registered(format!("No plugin registered for connector: {connector}"))
 }
 
+/// `dumbo({ driverType })` for a driver type nobody registered (upstream's message).
+pub fn no_driver_for(driver_type: &str) -> Error {
+    Error::not_registered(format!("No plugin found for driver type: {driver_type}"))
+}
+
 impl<P, L, W> Registry<P, L, W> {
     fn position(&self, connector: &str) -> Option<usize> {
         self.entries.iter().position(|(c, _)| c == connector)

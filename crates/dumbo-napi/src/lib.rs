@@ -7,6 +7,7 @@
 
 mod ddl_input;
 mod deferred;
+mod driver_selection;
 mod errors;
 mod format;
 mod js;

@@ -5,13 +5,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dumbo_core::connection_string::{detect_connector, unsupported_connection_string};
+use dumbo_core::connection_string::detect_connector;
 use dumbo_core::registry::{self as rules, Entry, Registered, Registry};
-use dumbo_core::Error as CoreError;
 use napi::bindgen_prelude::Unknown;
 use napi::{Env, JsValue, Result};
 
 use crate::deferred::pool::create_deferred_pool;
+use crate::driver_selection::{driver_type_for, pick_connector, pool_of_driver};
 use crate::errors;
 use crate::js::{self, JsRef, Value};
 
@@ -19,7 +19,7 @@ pub(crate) type State = Registry<JsRef, JsRef, JsRef>;
 
 /// The registry state shared with the deferred pools it creates.
 pub(crate) struct RegistryShared {
-    rules: RefCell<State>,
+    pub(crate) rules: RefCell<State>,
     /// `(connector) => registry` handed to a plugin's `onRegister` hook.
     extensions_for: Option<JsRef>,
 }
@@ -31,7 +31,8 @@ pub struct NativePluginRegistry {
     state: Shared,
 }
 
-/// Checks a plugin object's shape; a TypeError names what is wrong.
+/// Checks a plugin object's shape; a TypeError names what is wrong. A plugin names
+/// its key as the RFC's `connector`, upstream's `driverType`, or both (then equal).
 fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
     if !js::is_object(env, plugin)? {
         return Err(js::type_error(
@@ -39,19 +40,32 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
             &format!("Plugin for connector '{connector}' must be an object"),
         ));
     }
-    match js::get_string_opt(env, plugin, c"connector")? {
-        Some(c) if c == connector => {}
-        Some(c) => {
+    let named = [
+        ("connector", js::get_string_opt(env, plugin, c"connector")?),
+        (
+            "driverType",
+            js::get_string_opt(env, plugin, c"driverType")?,
+        ),
+    ];
+    if named.iter().all(|(_, v)| v.is_none()) {
+        return Err(js::type_error(
+            env,
+            &format!(
+                "Plugin for connector '{connector}' has no connector string (nor a driverType)"
+            ),
+        ));
+    }
+    for (field, value) in named {
+        if let Some(v) = value.filter(|v| v != connector) {
+            let label = if field == "connector" {
+                "connector"
+            } else {
+                "driverType"
+            };
             return Err(js::type_error(
                 env,
-                &format!("Plugin connector '{c}' does not match the connector it is registered for: '{connector}'"),
-            ))
-        }
-        None => {
-            return Err(js::type_error(
-                env,
-                &format!("Plugin for connector '{connector}' has no connector string"),
-            ))
+                &format!("Plugin {label} '{v}' does not match the connector it is registered for: '{connector}'"),
+            ));
         }
     }
     if !js::is_function(env, js::get(env, plugin, c"createPool")?)? {
@@ -65,7 +79,7 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
 
 /// Calls the plugin's `onRegister(registry)` hook, if any, with the extension
 /// registry for its connector.
-fn run_on_register(env: js::Env, state: &Shared, plugin: Value) -> Result<()> {
+fn run_on_register(env: js::Env, state: &Shared, connector: &str, plugin: Value) -> Result<()> {
     let hook = js::get(env, plugin, c"onRegister")?;
     if !js::is_function(env, hook)? {
         return Ok(());
@@ -73,7 +87,7 @@ fn run_on_register(env: js::Env, state: &Shared, plugin: Value) -> Result<()> {
     let Some(extensions_for) = &state.extensions_for else {
         return Ok(());
     };
-    let connector = js::get(env, plugin, c"connector")?;
+    let connector = js::create_string(env, connector)?;
     let ext = js::call(
         env,
         js::undefined(env)?,
@@ -136,7 +150,7 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
     let loaded = js::then(env, as_promise, move |env, plugin| {
         // A module namespace or wrapper may be returned; the plugin itself is required.
         register_concrete(env, &s1, &c1, plugin)?;
-        run_on_register(env, &s1, plugin)?;
+        run_on_register(env, &s1, &c1, plugin)?;
         Ok(plugin)
     })?;
     let (s2, c2) = (state.clone(), connector.to_owned());
@@ -149,58 +163,6 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
         drop(w);
     }
     Ok(guarded)
-}
-
-/// Picks the connector for `dumbo(options)`: explicit `connector`, then loaded plugins'
-/// `canHandle(options)` in registration order, then the built-in string rules.
-fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String> {
-    let explicit = js::get(env, options, c"connector")?;
-    if !js::is_nullish(env, explicit)? {
-        if js::type_of(env, explicit)? != napi::sys::ValueType::napi_string {
-            return Err(js::type_error(
-                env,
-                "dumbo() option 'connector' must be a connector name such as 'SQLite:sqlite3'",
-            ));
-        }
-        return js::string(env, explicit);
-    }
-    let candidates: Vec<(String, Value)> = {
-        let reg = state.rules.borrow();
-        let mut v = Vec::new();
-        for (c, p) in reg.concrete() {
-            v.push((c.to_owned(), p.get()?));
-        }
-        v
-    };
-    for (connector, plugin) in candidates {
-        let can = js::get(env, plugin, c"canHandle")?;
-        if js::is_function(env, can)? && js::truthy(env, js::call(env, plugin, can, &[options])?)? {
-            return Ok(connector);
-        }
-    }
-    let cs =
-        match js::get_string_opt(env, options, c"connectionString")? {
-            Some(cs) => cs,
-            None => match js::get_string_opt(env, options, c"fileName")? {
-                Some(_) => return Ok(dumbo_core::connection_string::SQLITE_CONNECTOR.to_owned()),
-                None => return Err(errors::to_napi(
-                    env,
-                    CoreError::invalid_operation(
-                        "dumbo() needs a connectionString (or fileName, or an explicit connector)",
-                    ),
-                )),
-            },
-        };
-    match detect_connector(&cs) {
-        Some(c) => Ok(c.to_owned()),
-        None => {
-            let reg = state.rules.borrow();
-            Err(errors::to_napi(
-                env,
-                unsupported_connection_string(&cs, &reg.list()),
-            ))
-        }
-    }
 }
 
 #[napi_derive::napi]
@@ -253,7 +215,7 @@ impl NativePluginRegistry {
             ));
         }
         if register_concrete(env, &self.state, &connector, p)? {
-            run_on_register(env, &self.state, p)?;
+            run_on_register(env, &self.state, &connector, p)?;
         }
         Ok(())
     }
@@ -303,7 +265,14 @@ impl NativePluginRegistry {
                 "dumbo(options) expects an options object",
             ));
         }
+        let driver = js::get(raw, opts, c"driver")?;
+        if !js::is_nullish(raw, driver)? {
+            return Ok(js::unknown(raw, pool_of_driver(raw, opts, driver)?));
+        }
         let connector = pick_connector(raw, &self.state, opts)?;
+        if !self.state.rules.borrow().has(&connector) {
+            return Err(errors::to_napi(raw, rules::no_driver_for(&connector)));
+        }
         let loaded = match self.state.rules.borrow().try_get(&connector) {
             Some(p) => Some(p.get()?),
             None => None,
@@ -314,11 +283,15 @@ impl NativePluginRegistry {
                 js::call_method(raw, plugin, c"createPool", &[opts])?,
             ));
         }
-        if !self.state.rules.borrow().has(&connector) {
-            return Err(errors::to_napi(raw, rules::not_registered(&connector)));
-        }
         let pool = create_deferred_pool(raw, self.state.clone(), connector, opts)?;
         Ok(js::unknown(raw, pool))
+    }
+
+    /// The registry key that serves `options` (a driver type string is taken as is),
+    /// or `null`: upstream's `tryGet` / `tryResolve` lookup (see `driver_type_for`).
+    #[napi(catch_unwind)]
+    pub fn driver_type_for(&self, env: &Env, options: Unknown<'_>) -> Result<Option<String>> {
+        driver_type_for(env.raw(), &self.state, options.raw())
     }
 }
 
