@@ -16,6 +16,7 @@ import {
   NotNullViolationError,
   UniqueConstraintError,
   dumbo,
+  dumboDatabaseDriverRegistry,
   pluginRegistry,
   runSQLMigrations,
   sqlMigration,
@@ -98,6 +99,8 @@ describe('D1: the entry point', () => {
     assert.equal(driver.canHandle({ driverType: 'SQLite:d1', database }), true);
     assert.equal(driver.canHandle({ driverType: 'SQLite:d1' }), false);
     assert.equal(driver.canHandle({ driverType: 'SQLite:sqlite3', database }), false);
+    // Upstream's registry face sees the same driver.
+    assert.equal(dumboDatabaseDriverRegistry.tryGet('SQLite:d1'), d1DumboDriver);
     // Registering again (a second import or an explicit call) is accepted.
     cloudflare.useD1DumboDriver();
   });
