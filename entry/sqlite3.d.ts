@@ -1,5 +1,3 @@
-import type { DumboDriverPlugin } from '../types/drivers';
-import type { SQLiteConnection, SQLitePool, SQLitePoolOptions, SQLiteDriverType } from './sqlite';
 import type { JSONSerializer } from '../types/core';
 import type {
   SQLite3ClientOptions,
@@ -8,6 +6,8 @@ import type {
   SQLiteClient,
   SQLiteClientOrPoolClient,
 } from '../types/sqlite-factories';
+import type { DumboDriverPlugin } from '../types/drivers';
+import type { SQLiteConnection, SQLitePool, SQLitePoolOptions, SQLiteDriverType } from './sqlite';
 export * from './sqlite';
 
 export type SQLite3DumboOptions = SQLitePoolOptions;
