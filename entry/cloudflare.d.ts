@@ -1,12 +1,4 @@
-import type {
-  ConnectionPool,
-  Connection,
-  DatabaseTransaction,
-  DatabaseTransactionOptions,
-  StoragePlugin,
-  StoragePluginCapabilities,
-} from '../types/pool';
-import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
+import type { ConnectionPool, DatabaseTransactionOptions, StoragePluginCapabilities } from '../types/pool';
 import type { AnySQLiteConnection } from '../types/sqlite-factories';
 import type { DumboDriverPlugin } from '../types/drivers';
 import type { SQLiteDriverType } from './sqlite';
@@ -162,9 +154,24 @@ export type D1TransactionOptions = DatabaseTransactionOptions & {
   d1Session?: D1SessionOptions;
   mode?: D1TransactionMode;
 };
-export type D1Transaction = DatabaseTransaction<D1TransactionOptions> & {
+// The D1 connection, transaction and pool, spelled out (upstream's shapes: a
+// Connection<D1Connection, D1DriverType, D1Client, D1Transaction>, a
+// DatabaseTransaction<D1Connection, D1TransactionOptions>, a ConnectionPool<D1Connection>).
+type D1TransactionHandler<Result> = (
+  transaction: D1Transaction,
+  context: { abort: { signal: AbortSignal } },
+) => Promise<Result | { success: boolean; result: Result }>;
+
+export interface D1Transaction {
+  readonly driverType: D1DriverType;
   readonly connection: D1Connection;
-};
+  readonly execute: SQLExecutor;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(error?: unknown): Promise<void>;
+  withTransaction<Result = never>(handle: D1TransactionHandler<Result>, options?: D1TransactionOptions): Promise<Result>;
+  readonly _transactionOptions: D1TransactionOptions;
+}
 
 /** Thrown by begin() unless `mode: 'session_based'`; a plain Error, not a DumboError. */
 export declare class D1TransactionNotSupportedError extends Error {
@@ -180,16 +187,21 @@ export declare const d1Transaction: (
   options?: { close: (client: D1Client, error?: unknown) => Promise<void> } & D1TransactionOptions,
 ) => D1Transaction;
 
-export type D1Connection = Omit<Connection<D1TransactionOptions>, 'driverType' | 'open' | 'transaction'> & {
+export interface D1Connection {
   readonly driverType: D1DriverType;
+  readonly execute: SQLExecutor;
   open(): Promise<D1Client>;
+  close(): Promise<void>;
   transaction(options?: D1TransactionOptions): D1Transaction;
+  withTransaction<Result = never>(handle: D1TransactionHandler<Result>, options?: D1TransactionOptions): Promise<Result>;
+  /** Type-level only: the connection's transaction type. */
+  readonly _transactionType: D1Transaction;
   d1Session(constraintOrBookmark?: D1SessionOptions | D1SessionConstraintOrBookmark): Promise<D1Connection>;
   withD1Session<Result = never>(
     handle: (connection: D1Connection) => Promise<Result>,
     options?: D1SessionOptions | D1SessionConstraintOrBookmark,
   ): Promise<Result>;
-};
+}
 
 export type D1ConnectionOptions = {
   client?: D1Client;
@@ -203,9 +215,18 @@ export declare const d1Connection: (options: D1ConnectionOptions) => D1Connectio
 export type D1PoolOptions = Omit<D1ConnectionOptions, 'serializer' | 'database'> & {
   database?: D1DatabaseLike;
 } & JSONSerializationOptions;
-export type D1ConnectionPool = ConnectionPool<D1Connection, D1TransactionOptions> & {
+export interface D1ConnectionPool {
   readonly driverType: D1DriverType;
-};
+  readonly execute: SQLExecutor;
+  connection(options?: { abort?: { signal: AbortSignal } }): Promise<D1Connection>;
+  withConnection<Result = unknown>(
+    handle: (connection: D1Connection, context: { abort: { signal: AbortSignal } }) => Promise<Result>,
+    options?: { abort?: { signal: AbortSignal } },
+  ): Promise<Result>;
+  transaction(options?: D1TransactionOptions): D1Transaction;
+  withTransaction<Result = never>(handle: D1TransactionHandler<Result>, options?: D1TransactionOptions): Promise<Result>;
+  close(options?: { force?: boolean; closeDeadline?: number }): Promise<void>;
+}
 /** A singleton pool over one connection to the binding. */
 export declare const d1Pool: (options: D1PoolOptions) => D1ConnectionPool;
 

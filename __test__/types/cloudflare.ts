@@ -1,5 +1,5 @@
 // @event-driven-io/dumbo/cloudflare: a consumer of the D1 driver's types.
-import { SQL, dumbo } from '@event-driven-io/dumbo';
+import { SQL, dumbo, runSQLMigrations, type ConnectionPool } from '@event-driven-io/dumbo';
 import {
   D1DriverType,
   D1TransactionNotSupportedError,
@@ -92,6 +92,10 @@ async function usage(): Promise<void> {
   const driverName: 'SQLite:d1' = d1DumboDriver.driverType;
   const metadataType: string = d1DumboDriver.databaseMetadata.databaseType;
   void [total, count, exists, mapped, notSupported, formatted, driverName, metadataType, viaRegistry];
+  // A D1 pool is a Dumbo pool: the migrator and generic code take it.
+  const asPool: ConnectionPool<any> = pool;
+  await runSQLMigrations(pool, []);
+  void asPool;
   await pool.close();
 }
 void usage;
