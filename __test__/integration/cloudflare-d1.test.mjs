@@ -361,6 +361,12 @@ describe('D1: transactions', () => {
       assert.equal(ran, false);
       const tx = pool.transaction();
       await assert.rejects(tx.begin(), D1TransactionNotSupportedError);
+      // The refused transaction does not stay behind: a session-based one works next.
+      const rows = await pool.withTransaction(
+        async (session) => (await session.execute.query(SQL`SELECT count(*) AS n FROM ${SQL.identifier(table)}`)).rows,
+        { mode: 'session_based' },
+      );
+      assert.deepEqual(rows, [{ n: 0 }]);
       await assert.rejects(
         pool.withConnection((connection) => connection.withTransaction(async () => {}, { mode: 'strict' })),
         D1TransactionNotSupportedError,
@@ -422,6 +428,16 @@ describe('D1: transactions', () => {
         pool.withTransaction((tx) => tx.withTransaction(async () => {})),
         (error) => error instanceof InvalidOperationError && /nested transaction/.test(error.message),
       );
+    });
+  });
+
+  it('useSavepoints is refused: a D1 session cannot undo nested work', async () => {
+    await withPool({ transactionOptions: { mode: 'session_based', allowNestedTransactions: true } }, async (pool) => {
+      await assert.rejects(
+        pool.withTransaction(async () => {}, { useSavepoints: true }),
+        (error) => error instanceof InvalidOperationError && /useSavepoints/.test(error.message),
+      );
+      assert.equal(await pool.withTransaction(async () => 'next one runs'), 'next one runs');
     });
   });
 

@@ -21,12 +21,15 @@ class D1TransactionNotSupportedError extends Error {
 }
 
 const NOT_STARTED = 'Transaction has not been started. Call begin() first.';
+const NO_SAVEPOINTS =
+  "D1 has no savepoints: useSavepoints is not supported (a session-based transaction cannot undo nested work)";
 
 /** `(connection, serializer, defaultOptions?) => (getClient, options?) => D1Transaction`. */
 const d1Transaction = (connection, serializer, defaultOptions) => (getClient, options) => {
   const allowNestedTransactions = options?.allowNestedTransactions ?? defaultOptions?.allowNestedTransactions;
   const mode = options?.mode ?? defaultOptions?.mode;
   const sessionOptions = options?.d1Session ?? defaultOptions?.d1Session;
+  const useSavepoints = options?.useSavepoints ?? defaultOptions?.useSavepoints ?? false;
   let level = 0;
   let client = null;
   let sessionClient = null;
@@ -34,6 +37,13 @@ const d1Transaction = (connection, serializer, defaultOptions) => (getClient, op
   const databaseClient = async () => {
     client ??= await getClient;
     return client;
+  };
+  const openSession = async (current) => {
+    try {
+      return await current.withSession(sessionOptions);
+    } catch (error) {
+      throw mapD1Error(error);
+    }
   };
   // Outer commit/rollback: end the session and release the connection's transaction slot.
   const end = async (error) => {
@@ -47,13 +57,23 @@ const d1Transaction = (connection, serializer, defaultOptions) => (getClient, op
     connection: connection(),
     driverType: D1DriverType,
     async begin() {
-      if (mode !== 'session_based') throw new D1TransactionNotSupportedError();
       const current = await databaseClient();
-      if (allowNestedTransactions) {
+      if (sessionClient && allowNestedTransactions) {
         level++;
-        if (level > 1) return;
+        return;
       }
-      sessionClient = await current.withSession(sessionOptions);
+      try {
+        if (mode !== 'session_based') throw new D1TransactionNotSupportedError();
+        // A session cannot undo nested work: refuse rather than ignore the option.
+        if (useSavepoints) throw new InvalidOperationError(NO_SAVEPOINTS);
+        sessionClient = await openSession(current);
+        level = 1;
+      } catch (error) {
+        // Never started: free the connection's transaction slot, or every later
+        // transaction on this connection would get this dead one back.
+        if (options?.close) await options.close(current, error);
+        throw error;
+      }
     },
     async commit() {
       await databaseClient();
