@@ -165,6 +165,9 @@ export declare function __provokePgPanicForTests(): Promise<unknown>
  */
 export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
 
+/** A column type token's SQL in a dialect (`postgreSQLColumnProcessors` and SQLite's). */
+export declare function columnTypeSql(token: unknown, dialectName: string): string
+
 /**
  * Upstream `parseConnectionString`: `{ databaseType, driverName }`, or an
  * InvalidOperationError for a string no built-in driver type names.
@@ -199,6 +202,22 @@ export declare function endAllPgPools(): void
 export declare function formatSql(sql: unknown, dialectName: string, processors?: string | undefined | null, serializer?: unknown | undefined | null): unknown
 
 /**
+ * `{ texts, params }`: the formatted SQL as the text around each parameter
+ * (`texts.length === params.length + 1`), params as given (unmapped), so the JS
+ * caller's builder numbers the placeholders and its mapper maps the values.
+ */
+export declare function formatSqlSegments(sql: unknown, dialectName: string, processors: string, serializer?: unknown | undefined | null): unknown
+
+/**
+ * `mapSQLIdentifier(name, { quote?, reservedWords? })`: with neither, the dialect's
+ * rule; `reserved` lists the upper-case words a caller's map marks as reserved.
+ */
+export declare function mapSqlIdentifier(name: string | undefined | null, dialectName: string, quote?: string | undefined | null, reserved?: Array<string> | undefined | null): string
+
+/** A dialect's `mapper.mapValue(value)`: the parameter as its formatter hands it on. */
+export declare function mapSqlParamValue(value: unknown, dialectName: string, serializer?: unknown | undefined | null): unknown
+
+/**
  * `{ hash, kept }` for a migration's statements in a built-in dialect: `kept` are the
  * indexes of the statements that render SQL; `hash` is the lowercase hex SHA-256 of
  * their description (`formatter.describe(kept)`), or `null` when none is kept.
@@ -220,6 +239,9 @@ export declare function pgJsonField(sourceSql: string, path: string, asText: boo
 export declare function pgJsonPath(segments: Array<string>): string
 
 export declare function quoteIdentifier(name: string, dialectName: string): string
+
+/** The reserved words of a dialect (`ansiSqlReservedMap` is SQLite's). */
+export declare function reservedWords(dialectName: string): Array<string>
 
 /** Registers the JS function that builds `DumboError`s for this JS thread. */
 export declare function setErrorFactory(factory: unknown): void

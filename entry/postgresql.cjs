@@ -7,6 +7,7 @@ const { DumboError } = require('../lib/errors.cjs');
 const { mapPostgresError } = require('../lib/errorMappers.cjs');
 const locks = require('../lib/locks/advisoryLocks.cjs');
 const metadata = require('../lib/schema/postgresqlMetadata.cjs');
+const sqlProcessors = require('../lib/sql/processors.cjs');
 
 module.exports = {
   PostgreSQLDatabaseName: 'PostgreSQL',
@@ -31,4 +32,8 @@ module.exports = {
   functionExists: metadata.functionExists,
   functionExistsSQL: metadata.functionExistsSQL,
   postgreSQLMetadata: metadata.postgreSQLMetadata,
+  // SQL processors (docs/sql.md)
+  PostgreSQLArrayProcessor: sqlProcessors.PostgreSQLArrayProcessor,
+  PostgreSQLExpandSQLInProcessor: sqlProcessors.PostgreSQLExpandSQLInProcessor,
+  postgreSQLColumnProcessors: sqlProcessors.postgreSQLColumnProcessors,
 };

@@ -103,3 +103,10 @@ export declare const postgreSQLMetadata: Omit<DatabaseMetadata<true, true, true>
   parseDatabaseName(connectionString?: string): string;
   functionExists(execute: SQLExecutor, functionName: string): Promise<boolean>;
 };
+
+// SQL processors of the PostgreSQL formatter (their output comes from Rust; docs/sql.md).
+import type { DefaultSQLColumnProcessors, SQLProcessor } from '../types/sql';
+import type { SQLArray, SQLIn } from '../types/core';
+export declare const PostgreSQLArrayProcessor: SQLProcessor<SQLArray>;
+export declare const PostgreSQLExpandSQLInProcessor: SQLProcessor<SQLIn>;
+export declare const postgreSQLColumnProcessors: DefaultSQLColumnProcessors;

@@ -8,6 +8,7 @@ const {
   sqlite3Client,
   sqlite3Connection,
   sqliteClientOrPoolConnection,
+  sqliteFactoryPool,
   ...sqliteFactories
 } = require('../lib/sqlite/factories.cjs');
 const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
@@ -23,7 +24,8 @@ module.exports = {
   SQLiteJSON,
   mapSqliteError,
   isSQLiteError,
-  sqlitePool: sqlite3Pool,
+  // upstream's form with a `sqliteConnectionFactory`; otherwise the built-in driver's pool.
+  sqlitePool: (options) => (options?.sqliteConnectionFactory ? sqliteFactoryPool(options) : sqlite3Pool(options)),
   sqliteAmbientConnectionPool,
   // upstream's sqliteConnection({ type: 'Client' | 'PoolClient', ... }); otherwise the
   // connection over a native handle the built-in pool uses.

@@ -7,6 +7,12 @@ import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
 import type { SQL, SQLExecutor, SQLFormatter, Serializer } from '../types/core';
 export { DumboError } from '../types/core';
 export * from '../types/sqlite-factories';
+import type {
+  AnySQLiteConnection,
+  SQLiteConnectionFactory,
+  SQLiteConnectionOptions,
+} from '../types/sqlite-factories';
+import type { GenericConnectionPool } from '../types/connections';
 
 export type SQLiteTransactionMode = 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE';
 
@@ -60,6 +66,16 @@ export declare const sqliteFormatter: SQLFormatter;
 export declare const SQLiteJSON: { path(path: string | string[]): SQL };
 export declare function mapSqliteError(error: unknown): Error;
 export declare function isSQLiteError(error: unknown): boolean;
+/** upstream's form: connections from `sqliteConnectionFactory`, one shared with `singleton: true`. */
+export declare function sqlitePool<
+  SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection,
+  ConnectionOptions extends SQLiteConnectionOptions = SQLiteConnectionOptions,
+>(options: {
+  driverType: SQLiteConnectionType['driverType'];
+  singleton?: boolean;
+  sqliteConnectionFactory: SQLiteConnectionFactory<SQLiteConnectionType, ConnectionOptions>;
+  connectionOptions: ConnectionOptions;
+}): GenericConnectionPool<SQLiteConnectionType>;
 export declare function sqlitePool(options: SQLitePoolOptions): SQLitePool;
 export declare function sqliteAmbientConnectionPool(options: { connection: SQLiteConnection }): SQLitePool;
 /** No lock; one `BEGIN IMMEDIATE` transaction (`{ transactionOptions: { mode: 'IMMEDIATE' } }`). */

@@ -11,4 +11,5 @@ module.exports = {
   ...require('./core/connections/index.cjs'),
   ...require('./schema/index.cjs'),
   ...require('./capabilities.cjs'),
+  ...require('./tracing/index.cjs'),
 };

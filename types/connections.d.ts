@@ -193,6 +193,8 @@ export type CreateBoundedConnectionPoolOptions<ConnectionType extends AnyConnect
   driverType: ConnectionType['driverType'];
   getConnection: (context: AbortContext) => ConnectionType | Promise<ConnectionType>;
   maxConnections: number;
+  /** This package's addition: how long (ms) a caller waits for a free connection before a QueryCanceledError; unbounded if absent. */
+  maxTaskIdleTime?: number;
 };
 export type SingletonClientConnectionPoolOptions<ConnectionType extends AnyConnection> = {
   driverType: ConnectionType['driverType'];

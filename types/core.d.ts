@@ -1,6 +1,12 @@
 // Types for the core JS modules: lib/errors.cjs, lib/sql/*.cjs, lib/query.cjs,
 // lib/serializer.cjs, plus the result/executor/formatter shapes they share.
 import type { SQLColumnFactory } from './schema';
+import type {
+  MapSQLParamValueOptions,
+  SQLProcessorContext,
+  SQLProcessorsReadonlyRegistry,
+  SQLValueMapper,
+} from './sql';
 
 // ───────────────────────────── Errors ─────────────────────────────
 
@@ -310,19 +316,33 @@ export interface ParametrizedSQL {
 
 export interface FormatSQLOptions {
   serializer?: JSONSerializer;
-  /** Value-mapper overrides, interpreted by the formatter. */
-  mapper?: object;
-  /** A processors registry, interpreted by the formatter. */
-  processorsRegistry?: unknown;
-  /** Set by SQL.format: use the default processors registry (reference 5.3). */
+  /** Value-mapper overrides (upstream's formatter context). */
+  mapper?: MapSQLParamValueOptions;
+  /** The processors registry to format with (upstream's formatter context). */
+  processorsRegistry?: SQLProcessorsReadonlyRegistry;
+  /** Set by SQL.format on a formatter without a valueMapper: use the default processors (reference 5.3). */
   processors?: 'default';
 }
+
+/** Upstream's formatter context: a partial processor context with a serializer. */
+export type FormatContext = Partial<SQLProcessorContext> & Pick<SQLProcessorContext, 'serializer'>;
 
 export interface SQLFormatter {
   dialect?: string;
   format(sql: SQL | SQL[], options?: FormatSQLOptions): ParametrizedSQL;
   describe(sql: SQL | SQL[], options?: FormatSQLOptions): string;
+  valueMapper: SQLValueMapper;
 }
+
+export type SQLFormatterOptions = Partial<Omit<SQLFormatter, 'valueMapper' | 'dialect'>> & {
+  valueMapper?: MapSQLParamValueOptions;
+  processorsRegistry?: SQLProcessorsReadonlyRegistry;
+};
+/**
+ * Builds a formatter. Made only of built-in pieces it formats in Rust; a processor or
+ * mapper function of yours runs in JS for what it handles (docs/sql.md).
+ */
+export declare const SQLFormatter: (options: SQLFormatterOptions) => SQLFormatter;
 
 export type SQLTag = {
   /** Interpolated values are bound parameters unless they are SQL or tokens. */

@@ -10,7 +10,6 @@ import type {
   SQLFormatter,
   SQLQueryOptions,
 } from './core';
-import type { MigratorOptions, SchemaComponent } from './schema';
 import type { AbortContext, DbSQLExecutor, TransactionLifecycle, TransactionLifecycleBackend } from './connections';
 import type {
   AnyDumboDatabaseDriver,
@@ -19,6 +18,7 @@ import type {
   ExtractDumboTypeFromDriver,
 } from './drivers';
 import type { JSONSerializationOptions } from './core';
+import type { MigratorOptions, KindSchemaComponent } from './schema';
 
 export type DatabaseType = string;
 export type ConnectorType = `${string}:${string}`;
@@ -128,7 +128,7 @@ export interface PongoCollectionSQLBuilder {
 export interface PongoPlugin {
   sqlBuilder: (collectionName: string) => PongoCollectionSQLBuilder;
   schemaStrategy: 'partitioning' | 'separate-tables' | 'single-table';
-  createCollectionSchema: (name: string) => SchemaComponent;
+  createCollectionSchema: (name: string) => KindSchemaComponent;
   supportedFeatures?: {
     partitioning?: boolean;
     jsonIndexes?: boolean;
@@ -217,6 +217,8 @@ export declare function sqlExecutor<DbClient = unknown, DbExecutor extends DbSQL
 export declare function sqlExecutor(
   runQuery: (sql: SQL, options?: SQLQueryOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
   runCommand: (sql: SQL, options?: SQLCommandOptions) => QueryResult<QueryResultRow> | Promise<QueryResult<QueryResultRow>>,
+  /** How the SQL trace (DUMBO_LOG_LEVEL=INFO) renders statements: the driver's formatter (PostgreSQL's when absent). */
+  trace?: { driverType?: string; serializer?: { serialize(value: unknown): string } },
 ): SQLExecutor;
 
 /** The SQL side of a transaction, as a driver implements it (`BEGIN`, savepoints, …). */

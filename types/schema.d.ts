@@ -13,6 +13,7 @@ import type {
   SQLTokenFactory,
 } from './core';
 import type { ConnectionPool, ConnectorType, DatabaseTransactionOptions } from './pool';
+import type { ColumnURN, KeyedDatabaseComponent, KeyedDatabaseSchemas } from './schemaKeyed';
 
 // ───────────────────────────── Schema tokens ─────────────────────────────
 
@@ -89,6 +90,21 @@ export type ColumnTypeToken<
 };
 
 export type AnyColumnTypeToken = ColumnTypeToken<any, string, {}, any>;
+/** Defines a column type token: `ColumnTypeToken(sqlTokenType, jsTypeName, map?)`. */
+export declare const ColumnTypeToken: <
+  SQLTokenType extends AnyColumnTypeToken,
+  TInput = keyof Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']> extends never
+    ? void
+    : Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']>,
+>(
+  sqlTokenType: SQLTokenType['sqlTokenType'],
+  jsTypeName: SQLTokenType['jsTypeName'],
+  map?: (input: TInput) => Omit<SQLTokenType, 'sqlTokenType' | '__brand' | 'jsTypeName' | SQLTokenType['sqlTokenType']>,
+) => {
+  from: (input: TInput) => SQLTokenType;
+  check: (token: unknown) => token is SQLTokenType;
+  type: SQLTokenType['sqlTokenType'];
+};
 
 export type SerialToken = ColumnTypeToken<'value_type:js:number', 'SERIAL'>;
 export type BigSerialToken = ColumnTypeToken<'value_type:js:bigint', 'BIGSERIAL'>;
@@ -281,7 +297,10 @@ export type SQLMigration = { name: string; sqls: SQL[] } & SQLMigrationOptions;
 
 export declare function sqlMigration(name: string, sqls: SQL[], options?: SQLMigrationOptions): SQLMigration;
 export declare function haveSameSQL(a: SQLMigration, b: SQLMigration): boolean;
-export declare function combineMigrations(...migrations: Pick<SQLMigration, 'sqls'>[]): SQL[];
+/** The statements of migrations, or of the migrations of components of either generation. */
+export declare function combineMigrations(
+  ...migrations: (Pick<SQLMigration, 'sqls'> | AnySchemaComponent | AnyKindSchemaComponent)[]
+): SQL[];
 
 export type MigrationTableOptions = {
   schemaName?: string | undefined;
@@ -291,6 +310,8 @@ export type MigrationTableOptions = {
 
 export type MigratorOptions = {
   migrationTable?: MigrationTableOptions | undefined;
+  /** Upstream 0.13.0-beta.47: a component whose migrations create the ledger (migrationTableSchemaComponent). */
+  schema?: { migrationTable?: SchemaComponent<string, any> | AnyKindSchemaComponent } | undefined;
   /** Runs on this executor, without a transaction (dryRun then cannot roll back). */
   execute?: SQLExecutor | undefined;
   lock?: {
@@ -312,7 +333,10 @@ export type RunSQLMigrationsResult = { applied: SQLMigration[]; skipped: SQLMigr
 
 export declare function runSQLMigrations(
   pool: Pick<ConnectionPool, 'driverType' | 'withTransaction'>,
-  migrations: ReadonlyArray<SQLMigration>,
+  migrations:
+    | ReadonlyArray<SQLMigration | AnySchemaComponent | AnyKindSchemaComponent>
+    | AnySchemaComponent
+    | AnyKindSchemaComponent,
   options?: Partial<MigratorOptions>,
 ): Promise<RunSQLMigrationsResult>;
 
@@ -326,7 +350,7 @@ export declare function getDefaultMigratorOptionsFromRegistry(databaseType: stri
 export declare function migrationTableComponentFor(options?: {
   schemaName?: string | undefined;
   tableName?: string | undefined;
-}): SchemaComponent & { fullName: SQLTableReference };
+}): KindSchemaComponent & { fullName: SQLTableReference };
 export declare function migrationName(
   type: string,
   kind: string | undefined,
@@ -340,24 +364,57 @@ export declare function schemaSegments(databaseSchemaName: string | undefined): 
 export declare const schemaComponentType: unique symbol;
 export type SchemaComponentKind = symbol;
 
-export type SchemaComponent<Kind extends SchemaComponentKind = SchemaComponentKind> = Readonly<{
+// Two generations (docs/schema.md): keyed components (`SchemaComponent`, upstream
+// 0.13.0-beta.47, what published Pongo uses) and symbol-kind components
+// (`KindSchemaComponent`, the builders below). `schemaComponent` tells them apart by its
+// first argument; children of either fit in both.
+
+type SchemaComponentReservedKeys = 'schemaComponentKey' | 'components' | 'migrations' | 'addComponent' | 'addMigration';
+
+/** A keyed component: its key, its children by key, its and their migrations (an array). */
+export type SchemaComponent<
+  ComponentKey extends string = string,
+  AdditionalData extends Exclude<Record<string, unknown>, SchemaComponentReservedKeys> | undefined = undefined,
+> = {
+  schemaComponentKey: ComponentKey;
+  components: ReadonlyMap<string, SchemaComponent>;
+  migrations: ReadonlyArray<SQLMigration>;
+  addComponent: <
+    SchemaComponentType extends SchemaComponent<string, Record<string, any>> = SchemaComponent<string, Record<string, any>>,
+  >(
+    component: SchemaComponentType,
+  ) => SchemaComponentType;
+  addMigration: (migration: SQLMigration) => void;
+} & Exclude<AdditionalData extends undefined ? {} : AdditionalData, SchemaComponentReservedKeys>;
+export type AnySchemaComponent = SchemaComponent<string, Record<string, any>>;
+export type SchemaComponentOptions<AdditionalOptions extends Record<string, unknown> = Record<string, unknown>> = {
+  migrations?: ReadonlyArray<SQLMigration>;
+  components?: ReadonlyArray<SchemaComponent>;
+} & Omit<AdditionalOptions, 'migrations' | 'components'>;
+
+/** A symbol-kind component: `migrations()` gives its own, then its children's, deduped by name. */
+export type KindSchemaComponent<Kind extends SchemaComponentKind = SchemaComponentKind> = Readonly<{
   [schemaComponentType]: Kind;
   migrations: () => ReadonlyArray<SQLMigration>;
 }>;
-export type AnySchemaComponent = SchemaComponent<SchemaComponentKind>;
-export type SchemaComponentMap<Component extends AnySchemaComponent = AnySchemaComponent> = Readonly<
+export type AnyKindSchemaComponent = KindSchemaComponent<SchemaComponentKind>;
+export type SchemaComponentMap<Component extends AnyKindSchemaComponent = AnyKindSchemaComponent> = Readonly<
   Record<string, Component>
 >;
-export type SchemaComponentOptions = Readonly<{
+export type KindSchemaComponentOptions = Readonly<{
   migrations?: (() => ReadonlyArray<SQLMigration>) | undefined;
-  components?: ReadonlyArray<AnySchemaComponent> | undefined;
+  components?: ReadonlyArray<AnyKindSchemaComponent | AnySchemaComponent> | undefined;
 }>;
 export type MergeRecords<Current, Added> = Omit<Current, keyof Added> & Added;
 
+export declare function schemaComponent<const ComponentKey extends string = string>(
+  key: ComponentKey,
+  options?: SchemaComponentOptions,
+): SchemaComponent<ComponentKey>;
 export declare function schemaComponent<const Kind extends SchemaComponentKind>(
   kind: Kind,
-  options?: SchemaComponentOptions,
-): SchemaComponent<Kind>;
+  options?: KindSchemaComponentOptions,
+): KindSchemaComponent<Kind>;
 export declare function schemaComponentMap<const ComponentMap extends SchemaComponentMap>(
   record: ComponentMap,
 ): ComponentMap;
@@ -366,7 +423,7 @@ export declare function mergeSchemaComponentMaps<ComponentMap extends SchemaComp
 ): ComponentMap;
 /** First migration of each name; the same name with other SQL throws InvalidOperationError. */
 export declare function dedupeMigrations(migrations: ReadonlyArray<SQLMigration>): ReadonlyArray<SQLMigration>;
-export declare function isSchemaComponent(value: unknown): value is AnySchemaComponent;
+export declare function isSchemaComponent(value: unknown): value is AnyKindSchemaComponent;
 
 export declare const columnComponentType: unique symbol;
 export declare const indexComponentType: unique symbol;
@@ -380,15 +437,33 @@ export declare const extensionComponentType: unique symbol;
 export type ColumnSchemaComponent<
   ColumnType extends AnyColumnTypeToken | string = AnyColumnTypeToken | string,
   ColumnName extends string = string,
-> = SchemaComponent<typeof columnComponentType> &
+> = KindSchemaComponent<typeof columnComponentType> &
+  Readonly<{ schemaComponentKey: ColumnURN<ColumnName>; components: ReadonlyMap<string, SchemaComponent> }> &
   Readonly<{ columnName: ColumnName; name: ColumnName; sqlTokenType: 'SQL_COLUMN' }> &
   Readonly<Omit<SQLColumnTokenProps<ColumnType>, 'name'>>;
-export type AnyColumnSchemaComponent = ColumnSchemaComponent<AnyColumnTypeToken | string, string>;
+/** A column made with `migrations` as an array or with `components`: upstream 0.13.0-beta.47's shape. */
+export type KeyedColumnSchemaComponent<
+  ColumnType extends AnyColumnTypeToken | string = AnyColumnTypeToken | string,
+  ColumnName extends string = string,
+> = SchemaComponent<ColumnURN<ColumnName>, Readonly<{ columnName: ColumnName }>> &
+  Readonly<{ [schemaComponentType]: typeof columnComponentType; name: ColumnName; sqlTokenType: 'SQL_COLUMN' }> &
+  Readonly<Omit<SQLColumnTokenProps<ColumnType>, 'name'>> &
+  Readonly<{ defaultValue?: unknown }>;
+export type AnyColumnSchemaComponent =
+  | ColumnSchemaComponent<AnyColumnTypeToken | string, string>
+  | KeyedColumnSchemaComponent<AnyColumnTypeToken | string, string>;
 
 export type ColumnSchemaComponentOptions<ColumnType extends AnyColumnTypeToken | string = AnyColumnTypeToken | string> =
   Omit<SQLColumnTokenProps<ColumnType>, 'name'> &
     Readonly<{ migrations?: (() => ReadonlyArray<SQLMigration>) | undefined }>;
 
+export declare function columnSchemaComponent<
+  const ColumnType extends AnyColumnTypeToken | string,
+  const ColumnName extends string,
+>(
+  params: { columnName: ColumnName } & Omit<SQLColumnTokenProps<ColumnType>, 'name'> &
+    ({ migrations: ReadonlyArray<SQLMigration>; components?: ReadonlyArray<SchemaComponent> } | { components: ReadonlyArray<SchemaComponent> }),
+): KeyedColumnSchemaComponent<ColumnType, ColumnName>;
 export declare function columnSchemaComponent<
   const ColumnType extends AnyColumnTypeToken | string,
   const ColumnName extends string,
@@ -421,7 +496,7 @@ export type IndexSQLContext = Readonly<{
 export type IndexComponent<
   IndexName extends string = string,
   ColumnNames extends readonly string[] = readonly string[],
-> = SchemaComponent<typeof indexComponentType> &
+> = KindSchemaComponent<typeof indexComponentType> &
   Readonly<{
     indexName: IndexName;
     indexTargetNames: ReadonlyArray<string>;
@@ -491,7 +566,7 @@ export type TableComponent<
   TableName extends string = string,
   Indexes extends TableIndexes = TableIndexes,
   Relationships extends TableRelationships<keyof Columns & string> = TableRelationships<keyof Columns & string>,
-> = SchemaComponent<typeof tableComponentType> &
+> = KindSchemaComponent<typeof tableComponentType> &
   Readonly<{
     tableName: TableName;
     fullName: SQLTableReference;
@@ -536,7 +611,7 @@ export declare function tableComponent<
 >(
   options: TableComponentOptions<Columns, TableName, Indexes, Relationships>,
 ): TableComponent<Columns, TableName, Indexes, Relationships>;
-export declare function isTableComponent(component: AnySchemaComponent): component is AnyTableComponent;
+export declare function isTableComponent(component: AnyKindSchemaComponent): component is AnyTableComponent;
 export declare function createTableSQL(
   table: Readonly<{ fullName: SQLTableReference; columns: Readonly<Record<string, AnyColumnSchemaComponent>> }>,
 ): SQL;
@@ -562,7 +637,7 @@ export type TableRowType<T extends AnyTableComponent> = T extends TableComponent
 export type ExtensionTables = Readonly<Record<string, AnyTableComponent>>;
 export type ExtensionSchemas = Readonly<Record<string, AnyDatabaseSchemaComponent>>;
 
-export interface AnyExtensionComponent extends SchemaComponent<typeof extensionComponentType> {
+export interface AnyExtensionComponent extends KindSchemaComponent<typeof extensionComponentType> {
   readonly extensionName: string;
   readonly tables: ExtensionTables;
   readonly schemas: ExtensionSchemas;
@@ -573,7 +648,7 @@ export type ExtensionComponent<
   Name extends string = string,
   Tables extends ExtensionTables = ExtensionTables,
   Schemas extends ExtensionSchemas = ExtensionSchemas,
-> = SchemaComponent<typeof extensionComponentType> &
+> = KindSchemaComponent<typeof extensionComponentType> &
   Readonly<{
     extensionName: Name;
     tables: Tables;
@@ -602,7 +677,7 @@ export type DatabaseSchemaComponent<
   Tables extends DatabaseSchemaTables = DatabaseSchemaTables,
   SchemaName extends string = string,
   Extensions extends SchemaExtensions = Readonly<Record<never, never>>,
-> = SchemaComponent<typeof databaseSchemaComponentType> &
+> = KindSchemaComponent<typeof databaseSchemaComponentType> &
   Readonly<{
     schemaName: SchemaName;
     tables: Tables & DatabaseSchemaTables;
@@ -626,6 +701,10 @@ export type DatabaseSchemaComponentOptions<
   migrations?: ((databaseSchemaName: string) => ReadonlyArray<SQLMigration>) | undefined;
 }>;
 
+/** Upstream 0.13.0-beta.47's database component: `{ databaseName, schemas? }` (see KeyedDatabaseComponent). */
+export declare function databaseSchemaComponent<Schemas extends KeyedDatabaseSchemas = KeyedDatabaseSchemas>(
+  options: { databaseName: string; schemas?: Schemas } & SchemaComponentOptions,
+): KeyedDatabaseComponent<Schemas>;
 export declare function databaseSchemaComponent<
   const Tables extends DatabaseSchemaTables = DatabaseSchemaTables,
   const SchemaName extends string = string,
@@ -645,7 +724,7 @@ export type DatabaseComponent<
   Tables extends DatabaseTables = DatabaseTables,
   Schemas extends DatabaseSchemas = DatabaseSchemas,
   Extensions extends DatabaseExtensions = DatabaseExtensions,
-> = SchemaComponent<typeof databaseComponentType> &
+> = KindSchemaComponent<typeof databaseComponentType> &
   Readonly<{
     databaseName: DatabaseName;
     defaultSchema: DatabaseSchemaComponent<Tables, string>;

@@ -429,6 +429,26 @@ describe('@acme/dumbo-better-sqlite3: values, errors and the writer', () => {
     });
   });
 
+  it('a transaction left open on a borrowed connection or in withConnection is rolled back when the writer goes back', async () => {
+    await withPool({ fileName: tempFile() }, async (pool) => {
+      await pool.execute.command(SQL`CREATE TABLE l (v INTEGER)`);
+      const connection = await pool.connection();
+      await connection.transaction().begin();
+      await connection.execute.command(SQL`INSERT INTO l VALUES (1)`);
+      await connection.close();
+      await pool.withConnection(async (c) => {
+        await c.transaction().begin();
+        await c.execute.command(SQL`INSERT INTO l VALUES (2)`);
+      });
+      // The next user of the writer is not inside either transaction: this commits.
+      await pool.execute.command(SQL`INSERT INTO l VALUES (3)`);
+      const again = await pool.connection();
+      assert.equal((await again.open()).inTransaction, false);
+      await again.close();
+      assert.deepEqual((await pool.execute.query(SQL`SELECT v FROM l`)).rows, [{ v: 3 }]);
+    });
+  });
+
   it('close() lets a running withTransaction finish, then refuses new work', async () => {
     const pool = dumbo({ fileName: ':memory:' });
     await pool.execute.command(SQL`CREATE TABLE c (v INTEGER)`);

@@ -656,6 +656,24 @@ describe('@acme/dumbo-duckdb: errors and transactions', () => {
     });
   });
 
+  it('a transaction left open on a borrowed connection or in withConnection is rolled back when the connection goes back', async () => {
+    await withPool({ max: 1 }, async (pool) => {
+      await pool.execute.command(SQL`CREATE TABLE l (v INTEGER)`);
+      const connection = await pool.connection();
+      await connection.transaction().begin();
+      await connection.execute.command(SQL`INSERT INTO l VALUES (1)`);
+      await connection.close();
+      await pool.withConnection(async (c) => {
+        await c.transaction().begin();
+        await c.execute.command(SQL`INSERT INTO l VALUES (2)`);
+      });
+      await pool.execute.command(SQL`INSERT INTO l VALUES (3)`);
+      assert.deepEqual((await pool.execute.query(SQL`SELECT v FROM l`)).rows, [{ v: 3 }]);
+      // The one connection is usable for a new transaction.
+      await pool.withTransaction((tx) => tx.execute.command(SQL`INSERT INTO l VALUES (4)`));
+    });
+  });
+
   it('max bounds the open connections; a call that finds none free within connectionTimeoutMillis gets a ConnectionError', async () => {
     await withPool({ max: 1, connectionTimeoutMillis: 50 }, async (pool) => {
       const held = await pool.connection();

@@ -265,6 +265,38 @@ describe('createBoundedConnectionPool', () => {
     await pool.close();
   });
 
+  it('a nested level ending keeps the connection until the outermost commit', async () => {
+    const pool = createBoundedConnectionPool({ driverType: DRIVER, getConnection: testDriver(file).newConnection, maxConnections: 1 });
+    const tx = pool.transaction({ allowNestedTransactions: true, useSavepoints: true });
+    await tx.begin();
+    await insert(tx.execute, 'outer');
+    await tx.withTransaction((nested) => insert(nested.execute, 'nested'));
+    let ran = false;
+    const other = pool.withConnection(async () => void (ran = true));
+    await sleep(20);
+    assert.equal(ran, false, 'the nested commit did not release the connection');
+    await tx.commit();
+    await other;
+    assert.equal(ran, true);
+    await pool.close();
+  });
+
+  it('a transaction begun again after it ended holds a connection again', async () => {
+    const pool = createBoundedConnectionPool({ driverType: DRIVER, getConnection: testDriver(file).newConnection, maxConnections: 1 });
+    const tx = pool.transaction();
+    await tx.begin();
+    await tx.commit();
+    await tx.begin();
+    let ran = false;
+    const other = pool.withConnection(async () => void (ran = true));
+    await sleep(20);
+    assert.equal(ran, false, 'the second begin took the connection again');
+    await tx.rollback();
+    await other;
+    assert.equal(ran, true);
+    await pool.close();
+  });
+
   it('rejects after close and when more than 1000 callers wait', async () => {
     const pool = createBoundedConnectionPool({ driverType: DRIVER, getConnection: testDriver(file).newConnection, maxConnections: 1 });
     const held = await pool.connection();

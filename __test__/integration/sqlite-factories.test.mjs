@@ -23,6 +23,7 @@ import {
   sqliteConnection,
   sqliteExecute,
   sqliteFormatter,
+  sqlitePool,
   sqlitePoolClientConnection,
   sqliteSQLExecutor,
   sqliteSingletonConnectionPool,
@@ -208,6 +209,19 @@ describe('SQLite pools and helpers', () => {
       await pool.close();
     }
     assert.deepEqual(calls, { singleton: 1, alwaysNew: 2 });
+  });
+
+  it("sqlitePool with a sqliteConnectionFactory is upstream's: singleton or a new connection per call", async () => {
+    let made = 0;
+    const factory = (options) => (made++, sqlite3Connection(options));
+    for (const singleton of [true, false]) {
+      made = 0;
+      const pool = sqlitePool({ driverType: 'SQLite:sqlite3', singleton, sqliteConnectionFactory: factory, connectionOptions: { fileName } });
+      await names(pool.execute);
+      await names(pool.execute);
+      await pool.close();
+      assert.equal(made, singleton ? 1 : 2, `singleton: ${singleton}`);
+    }
   });
 
   it('toSqlitePoolOptions makes a client, :memory: or singleton: true a singleton pool', () => {

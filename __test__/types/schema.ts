@@ -29,7 +29,7 @@ import {
   type SQLMigration,
   type DatabaseLock,
   type TableRowType,
-  type SchemaComponent,
+  type KindSchemaComponent,
   type StoragePlugin,
 } from '@event-driven-io/dumbo';
 import { dumbo as sqlite } from '@event-driven-io/dumbo/sqlite3';
@@ -117,7 +117,7 @@ export async function schemaUsage(): Promise<void> {
     },
     extensions: { ext },
   });
-  const component: SchemaComponent = shortcut;
+  const component: KindSchemaComponent = shortcut;
   void component.migrations();
   void migrationTableComponentFor({ schemaName: 'infra' }).fullName;
   void schemaComponent(Symbol('custom'), { migrations: () => migrations });

@@ -1,6 +1,7 @@
 // Compile-only checks of upstream's SQLite building blocks in '/sqlite' and '/sqlite3'.
-import { JSONSerializer, SQL, sqlExecutor } from '@event-driven-io/dumbo';
+import { JSONSerializer, SQL, createAmbientConnectionPool, sqlExecutor, type GenericConnectionPool } from '@event-driven-io/dumbo';
 import {
+  sqlitePool as sqlitePoolOf0,
   sqliteAlwaysNewConnectionPool,
   sqliteAmbientClientConnection,
   sqliteClientConnection,
@@ -13,6 +14,7 @@ import {
   toSqlitePoolOptions,
   type AnySQLiteClientConnection,
   type SQLiteClient,
+  type SQLiteConnection,
   type SQLiteClientConnection,
   type SQLitePoolClient,
   type SQLiteSQLExecutor,
@@ -24,6 +26,7 @@ import {
   type SQLite3ConnectionOptions,
 } from '@event-driven-io/dumbo/sqlite3';
 
+const sqlitePoolOf = () => sqlitePoolOf0({ fileName: ':memory:' });
 type Options3 = SQLite3ConnectionOptions & Record<string, unknown>;
 
 export async function sqliteFactories(): Promise<void> {
@@ -83,6 +86,17 @@ export async function sqliteFactories(): Promise<void> {
     sqliteConnectionFactory: (options) => sqlite3Connection(options),
     connectionOptions: { fileName: 'a.db' },
   });
+  // This package's own connections work with the generic pools too.
+  const native: SQLiteConnection = await sqlitePoolOf().connection();
+  const ambient: GenericConnectionPool<SQLiteConnection> = createAmbientConnectionPool({ driverType: 'SQLite:sqlite3', connection: native });
+  void ambient;
+  const factoryPool: GenericConnectionPool<SQLite3Connection> = sqlitePoolOf0<SQLite3Connection, Options3>({
+    driverType: 'SQLite:sqlite3',
+    singleton: true,
+    sqliteConnectionFactory: (options) => sqlite3Connection(options),
+    connectionOptions: { fileName: 'a.db' },
+  });
+  void factoryPool;
   const resolved = toSqlitePoolOptions({ fileName: ':memory:', singleton: false });
   const singletonFlag: true | undefined = resolved.singleton;
   void singletonFlag;

@@ -6,6 +6,8 @@
 const { BatchCommandNoChangesError, DumboError } = require('../errors.cjs');
 const { mapSQLQueryResult } = require('../query.cjs');
 const { throwIfAborted } = require('./abort.cjs');
+const { isSQLTracingOn } = require('../tracing/tracer.cjs');
+const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs');
 
 /**
  * A panic in the native code reaches JS (through napi-rs' catch_unwind) as a plain
@@ -30,47 +32,57 @@ function applyMapping(result, options) {
   return { rowCount: result.rowCount, rows: result.rows.map((row) => mapSQLQueryResult(row, mapping)) };
 }
 
+function failed(error, errorKind) {
+  const mapped = asDumboError(error);
+  if (isSQLTracingOn()) traceStatementError(errorKind, mapped);
+  return mapped;
+}
+
 /**
  * Two forms:
- * - sqlExecutor(runQuery, runCommand): from single-statement runners
- *   ((sql, options) => QueryResult | Promise<QueryResult>);
+ * - sqlExecutor(runQuery, runCommand, trace?): from single-statement runners
+ *   ((sql, options) => QueryResult | Promise<QueryResult>); `trace` { driverType?,
+ *   serializer? } says how the SQL trace (DUMBO_LOG_LEVEL=INFO) renders statements, the
+ *   PostgreSQL formatter when no driverType is given;
  * - sqlExecutor(dbExecutor, { connect, close? }) (upstream's): from a driver's
  *   DbSQLExecutor whose methods take the client first, on `connect()`'s client.
  */
-function sqlExecutor(runQuery, runCommand) {
+function sqlExecutor(runQuery, runCommand, trace) {
   if (typeof runQuery === 'object' && runQuery !== null && typeof runCommand === 'object') {
     return require('./connections/executors.cjs').dbClientSQLExecutor(runQuery, runCommand);
   }
   // Not `async`: a driver that answers synchronously (SQLite runs statements inline)
   // gets its result back in one settled promise, without an extra await tick.
-  const run = (runner, sql, options) => {
+  // Tracing off costs one cached boolean per statement (lib/tracing/tracer.cjs).
+  const run = (runner, sql, options, kind, errorKind) => {
     try {
       throwIfAborted(options);
+      if (isSQLTracingOn()) traceStatement(kind, sql, trace);
       const result = runner(sql, options);
       if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
         return result.then(
           (settled) => applyMapping(settled, options),
           (error) => {
-            throw asDumboError(error);
+            throw failed(error, errorKind);
           },
         );
       }
       return Promise.resolve(applyMapping(result, options));
     } catch (error) {
-      return Promise.reject(asDumboError(error));
+      return Promise.reject(failed(error, errorKind));
     }
   };
-  const query = (sql, options) => run(runQuery, sql, options);
-  const command = (sql, options) => run(runCommand, sql, options);
+  const query = (sql, options) => run(runQuery, sql, options, 'query', 'query');
+  const command = (sql, options) => run(runCommand, sql, options, 'command', 'command');
   async function batchQuery(sqls, options) {
     const results = [];
-    for (const sql of sqls) results.push(await query(sql, options));
+    for (const sql of sqls) results.push(await run(runQuery, sql, options, 'query', 'batch_query'));
     return results;
   }
   async function batchCommand(sqls, options) {
     const results = [];
     for (let i = 0; i < sqls.length; i++) {
-      const result = await command(sqls[i], options);
+      const result = await run(runCommand, sqls[i], options, 'command', 'batch_command');
       if (options?.assertChanges && !result.rowCount) throw new BatchCommandNoChangesError(i);
       results.push(result);
     }

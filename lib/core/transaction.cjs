@@ -3,6 +3,8 @@
 // by every driver, and executeInTransaction's { success, result } protocol.
 const { InvalidOperationError } = require('../errors.cjs');
 const { throwIfAborted } = require('./abort.cjs');
+const { isSQLTracingOn } = require('../tracing/tracer.cjs');
+const { traceTransaction } = require('../tracing/sqlTrace.cjs');
 
 const NESTED_NOT_ALLOWED =
   'Cannot start a nested transaction: allowNestedTransactions is false. Set transactionOptions: { allowNestedTransactions: true } on your pool or connection.';
@@ -45,6 +47,10 @@ function fullTransaction({ driverType, connection, execute, backend, options = {
   const allowNested = options.allowNestedTransactions ?? false;
   const useSavepoints = options.useSavepoints ?? false;
   let level = 0;
+  // db:transaction:begin|commit|rollback with the nesting level, at DUMBO_LOG_LEVEL=INFO.
+  const trace = (step, atLevel) => {
+    if (isSQLTracingOn()) traceTransaction(step, driverType, atLevel);
+  };
 
   const tx = {
     driverType,
@@ -60,6 +66,7 @@ function fullTransaction({ driverType, connection, execute, backend, options = {
         // Count the level only once its savepoint exists.
         if (useSavepoints) await backend.savepoint(level + 1);
         level++;
+        trace('begin', level);
         return;
       }
       try {
@@ -75,11 +82,13 @@ function fullTransaction({ driverType, connection, execute, backend, options = {
         throw error;
       }
       level = 1;
+      trace('begin', 1);
     },
     async commit() {
       if (level === 0) throw new InvalidOperationError('Transaction not started');
       if (level > 1) {
         if (useSavepoints) await backend.releaseSavepoint(level);
+        trace('commit', level);
         level--;
         return;
       }
@@ -99,11 +108,13 @@ function fullTransaction({ driverType, connection, execute, backend, options = {
         throw error;
       }
       await backend.close();
+      trace('commit', 1);
     },
     async rollback(error) {
       if (level === 0) return;
       if (level > 1) {
         if (useSavepoints) await backend.rollbackToSavepoint(level);
+        trace('rollback', level);
         level--;
         return;
       }
@@ -113,6 +124,7 @@ function fullTransaction({ driverType, connection, execute, backend, options = {
       } finally {
         await backend.close(error);
       }
+      trace('rollback', 1);
     },
     withTransaction(handle, nestedOptions) {
       return executeInNestedTransaction(tx, handle, nestedOptions);

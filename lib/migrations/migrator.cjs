@@ -26,6 +26,9 @@ const { NoDatabaseLock } = require('../locks/databaseLock.cjs');
 const { getDefaultMigratorOptionsFromRegistry } = require('./defaults.cjs');
 const { migrationTableComponentFor, DEFAULT_MIGRATIONS_TABLE } = require('./migrationTable.cjs');
 const { combineMigrations } = require('../schema/sqlMigration.cjs');
+const { tracer, isSQLTracingOn } = require('../tracing/tracer.cjs');
+const { migrationsOf } = require('../schema/keyed/schemaComponent.cjs');
+const { kindOf } = require('../schema/schemaComponent.cjs');
 
 const MIGRATIONS_LOCK_ID = 999956789;
 const MAX_MIGRATION_NAME_LENGTH = 255;
@@ -51,8 +54,27 @@ function planFor(sqls, formatter) {
   return { sqls: kept, hash: binding.sha256Hex(formatter.describe(kept, { serializer: JSONSerializer })) };
 }
 
+const isComponent = (value) =>
+  value !== null &&
+  typeof value === 'object' &&
+  (typeof value.schemaComponentKey === 'string' || kindOf(value) !== undefined);
+
+/**
+ * The migrations to run, from an array of SQL migrations (as upstream), a schema
+ * component of either generation, or an array mixing migrations and components.
+ */
+function toMigrationList(input) {
+  if (isComponent(input)) return migrationsOf(input);
+  if (!Array.isArray(input))
+    throw new TypeError('runSQLMigrations expects an array of migrations or a schema component');
+  return input.some(isComponent) ? input.flatMap((m) => (isComponent(m) ? migrationsOf(m) : [m])) : input;
+}
+
+/** The ledger's own migrations: `schema.migrationTable` (a keyed component, upstream beta.47) or the built-in. */
+const ledgerMigrations = (ledger, options) =>
+  options.schema?.migrationTable !== undefined ? migrationsOf(options.schema.migrationTable) : ledger.migrations();
+
 function checkNames(migrations) {
-  if (!Array.isArray(migrations)) throw new TypeError('runSQLMigrations expects an array of migrations');
   for (const migration of migrations) {
     if (typeof migration?.name !== 'string' || !Array.isArray(migration.sqls)) {
       throw new TypeError('A migration must be { name: string, sqls: SQL[] } (see sqlMigration)');
@@ -70,6 +92,7 @@ function mergeOptions(defaults, partial) {
     ...defaults,
     ...partial,
     migrationTable: partial.migrationTable ?? defaults.migrationTable,
+    schema: { ...defaults.schema, ...partial.schema },
     lock: {
       ...defaults.lock,
       ...partial.lock,
@@ -95,7 +118,8 @@ async function loadPlugin(connector) {
  * Applies `migrations` in order; resolves `{ applied, skipped }`. See the module docs
  * for the rules and README "Migrations and schema".
  */
-async function runSQLMigrations(pool, migrations, partialOptions = {}) {
+async function runSQLMigrations(pool, migrationsOrComponent, partialOptions = {}) {
+  const migrations = toMigrationList(migrationsOrComponent);
   checkNames(migrations);
   const connector = pool?.driverType;
   if (typeof connector !== 'string') {
@@ -130,7 +154,7 @@ async function applyMigrations(execute, migrations, options, formatter) {
   await databaseLock.withAcquire(
     execute,
     async () => {
-      for (const migration of ledger.migrations()) {
+      for (const migration of ledgerMigrations(ledger, options)) {
         const { sqls } = planFor(migration.sqls, formatter);
         if (sqls.length > 0) await execute.batchCommand(sqls, timeout);
       }
@@ -144,7 +168,19 @@ async function applyMigrations(execute, migrations, options, formatter) {
   return result;
 }
 
+// migration-error belongs to the trace (DUMBO_LOG_LEVEL INFO/LOG), as the statement
+// errors: the caller gets the error anyway. It carries upstream's `migationName` key too.
 async function applyMigration(execute, migration, ledgerTable, options, formatter) {
+  try {
+    return await applyOne(execute, migration, ledgerTable, options, formatter);
+  } catch (error) {
+    if (isSQLTracingOn())
+      tracer.error('migration-error', { migrationName: migration.name, migationName: migration.name, error });
+    throw error;
+  }
+}
+
+async function applyOne(execute, migration, ledgerTable, options, formatter) {
   const { sqls, hash } = planFor(combineMigrations(migration), formatter);
   if (sqls.length === 0) return false;
 
@@ -152,9 +188,17 @@ async function applyMigration(execute, migration, ledgerTable, options, formatte
     execute.query(SQL`SELECT sql_hash as "sqlHash" FROM ${ledgerTable} WHERE name = ${migration.name}`),
   );
   if (recorded !== null) {
-    if (recorded.sqlHash === hash) return false;
+    if (recorded.sqlHash === hash) {
+      tracer.info('migration-already-applied', { migrationName: migration.name });
+      return false;
+    }
     if (migration.ignoreHashMismatch !== true && options.ignoreMigrationHashMismatch !== true)
       throw new InvalidOperationError(`Migration hash mismatch for "${migration.name}". Aborting migration.`);
+    tracer.warn('migration-hash-mismatch', {
+      migrationName: migration.name,
+      expectedHash: hash,
+      actualHash: recorded.sqlHash,
+    });
     if (migration.ignoreHashMismatch === true) return false;
     await execute.command(
       SQL`UPDATE ${ledgerTable} SET sql_hash = ${hash}, timestamp = ${new Date()} WHERE name = ${migration.name}`,

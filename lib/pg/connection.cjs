@@ -86,6 +86,7 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   const execute = sqlExecutor(
     (sql, options) => track(run(sql, options)),
     (sql, options) => track(run(sql, options)),
+    { driverType: 'PostgreSQL:pg', serializer },
   );
 
   // Whether BEGIN, COMMIT or ROLLBACK itself failed: only then is the session

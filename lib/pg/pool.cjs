@@ -81,6 +81,7 @@ function poolOver(o, { execute, newConnection, shutdown }) {
         ensureOpen();
         return work.track(execute(sql, options));
       },
+      { driverType: PG_CONNECTOR, serializer: o.serializer },
     ),
     async connection(opts) {
       throwIfAborted(opts);

@@ -16,7 +16,25 @@ const { databaseComponentType, databaseComponent } = require('./components/datab
 const { extensionComponentType, extensionComponent } = require('./components/extension.cjs');
 const { dumboSchema, relationship } = require('./dumboSchema.cjs');
 const databaseMetadata = require('./databaseMetadata.cjs');
-const { runSQLMigrations } = require('../migrations/migrator.cjs');
+const { runSQLMigrations, MIGRATIONS_LOCK_ID } = require('../migrations/migrator.cjs');
+const keyed = require('./keyed/schemaComponent.cjs');
+const keyedComponents = require('./keyed/components.cjs');
+const urns = require('./keyed/urns.cjs');
+const { migrationTableSchemaComponent, SchemaComponentMigrator } = require('./keyed/migrator.cjs');
+
+/**
+ * `databaseSchemaComponent` names a database schema here (`{ schemaName, tables? }`) and
+ * a database in upstream beta.47 (`{ databaseName, schemas? }`): the options tell which.
+ */
+function databaseSchemaComponent(options) {
+  const isDatabase =
+    options !== null &&
+    typeof options === 'object' &&
+    !('schemaName' in options) &&
+    ('databaseName' in options || 'schemas' in options);
+  if (isDatabase) return keyedComponents.keyedDatabaseComponent(options);
+  return databaseSchema.databaseSchemaComponent(options);
+}
 const { migrationTableComponentFor } = require('../migrations/migrationTable.cjs');
 const {
   registerDefaultMigratorOptions,
@@ -54,13 +72,25 @@ module.exports = {
   createTableSQL: table.createTableSQL,
   isTableComponent: table.isTableComponent,
   databaseSchemaComponentType: databaseSchema.databaseSchemaComponentType,
-  databaseSchemaComponent: databaseSchema.databaseSchemaComponent,
+  databaseSchemaComponent,
   databaseComponentType,
   databaseComponent,
   extensionComponentType,
   extensionComponent,
   dumboSchema,
   relationship,
+  // keyed components (upstream 0.13.0-beta.47)
+  MIGRATIONS_LOCK_ID,
+  isSchemaComponentOfType: keyed.isSchemaComponentOfType,
+  filterSchemaComponentsOfType: keyed.filterSchemaComponentsOfType,
+  mapSchemaComponentsOfType: keyed.mapSchemaComponentsOfType,
+  findSchemaComponentsOfType: keyed.findSchemaComponentsOfType,
+  indexSchemaComponent: keyedComponents.indexSchemaComponent,
+  tableSchemaComponent: keyedComponents.tableSchemaComponent,
+  databaseSchemaSchemaComponent: keyedComponents.databaseSchemaSchemaComponent,
+  migrationTableSchemaComponent,
+  SchemaComponentMigrator,
+  ...urns,
   // metadata
   DumboDatabaseMetadataRegistry: databaseMetadata.DumboDatabaseMetadataRegistry,
   dumboDatabaseMetadataRegistry: databaseMetadata.dumboDatabaseMetadataRegistry,

@@ -3,6 +3,7 @@
 // migrations first, then its children's in declaration order, de-duplicated by name.
 const { binding } = require('../native.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
+const { keyedSchemaComponent, migrationsOf } = require('./keyed/schemaComponent.cjs');
 
 /** The key under which a component stores its kind (a symbol per component type). */
 const schemaComponentType = Symbol.for('dumbo.schemaComponent.type');
@@ -24,15 +25,33 @@ function dedupeMigrations(migrations) {
   return binding.dedupeMigrations(names, fingerprints).map((i) => migrations[i]);
 }
 
-/** `schemaComponent(kind, { migrations?: () => SQLMigration[], components? })`. */
-function schemaComponent(kind, options = {}) {
+/**
+ * Two generations, told apart by the first argument (docs/schema.md):
+ * - `schemaComponent(key: string, { migrations?: SQLMigration[], components? })`: the keyed
+ *   component of published Dumbo 0.13.0-beta.47 (keyed/schemaComponent.cjs);
+ * - `schemaComponent(kind: symbol, { migrations?: () => SQLMigration[], components? })`: a
+ *   component whose `migrations()` returns its own and its children's migrations, deduped.
+ * Children of either generation fit in both.
+ */
+function schemaComponent(kindOrKey, options = {}) {
+  if (typeof kindOrKey === 'string') return keyedSchemaComponent(kindOrKey, options);
+  if (typeof kindOrKey !== 'symbol')
+    throw new TypeError('schemaComponent expects a string key (such as "sc:app:users") or a symbol kind');
+  if (options.migrations !== undefined && typeof options.migrations !== 'function')
+    throw new TypeError(
+      'schemaComponent(kind: symbol, ...) expects migrations as a function returning SQL migrations; ' +
+        'pass a string key for an array',
+    );
   const children = Object.freeze([...(options.components ?? [])]);
   return {
-    [schemaComponentType]: kind,
+    [schemaComponentType]: kindOrKey,
     migrations: () =>
-      dedupeMigrations([...(options.migrations?.() ?? []), ...children.flatMap((child) => child.migrations())]),
+      dedupeMigrations([...(options.migrations?.() ?? []), ...children.flatMap((child) => migrationsOf(child))]),
   };
 }
+
+/** The symbol kind of a component of the symbol generation, else undefined. */
+const kindOf = (component) => component?.[schemaComponentType];
 
 const isSchemaComponent = (value) =>
   typeof value === 'object' &&
@@ -44,6 +63,7 @@ const isSchemaComponent = (value) =>
 module.exports = {
   schemaComponentType,
   schemaComponent,
+  kindOf,
   schemaComponentMap,
   mergeSchemaComponentMaps,
   dedupeMigrations,

@@ -20,6 +20,30 @@ function formatters() {
   return store;
 }
 
+// The user formatters that replace the built-in connectors' Rust formatting, by
+// database type: read by their executors on every statement (one property read).
+const OVERRIDES_KEY = Symbol.for('@event-driven-io/dumbo:sql-formatter-overrides');
+const NATIVE_FORMATTER = Symbol.for('@event-driven-io/dumbo:native-formatter');
+const BUILT_IN_CONNECTORS = { PostgreSQL: 'PostgreSQL:pg', SQLite: 'SQLite:sqlite3' };
+
+function overrides() {
+  let o = globalThis[OVERRIDES_KEY];
+  if (!o) {
+    o = { PostgreSQL: undefined, SQLite: undefined };
+    Object.defineProperty(globalThis, OVERRIDES_KEY, { value: o });
+  }
+  return o;
+}
+
+/**
+ * The formatter the built-in executors of `databaseType` ('PostgreSQL' | 'SQLite') must
+ * use instead of Rust's: a user formatter registered for their connector
+ * ('PostgreSQL:pg') or the database type; undefined otherwise.
+ */
+const customFormatterFor = (databaseType) => overrides()[databaseType];
+/** The live overrides object itself, for the executors' per-statement check. */
+const formatterOverrides = overrides();
+
 /** Registers (or silently replaces) the formatter of a dialect, database type or connector. */
 function registerFormatter(dialect, formatter) {
   if (typeof dialect !== 'string' || dialect === '') {
@@ -28,7 +52,13 @@ function registerFormatter(dialect, formatter) {
   if (formatter === null || typeof formatter?.format !== 'function' || typeof formatter?.describe !== 'function') {
     throw new TypeError(`registerFormatter('${dialect}') expects a formatter with format() and describe()`);
   }
-  formatters().set(dialect, formatter);
+  const store = formatters();
+  store.set(dialect, formatter);
+  const o = overrides();
+  for (const databaseType of Object.keys(BUILT_IN_CONNECTORS)) {
+    const f = store.get(BUILT_IN_CONNECTORS[databaseType]) ?? store.get(databaseType);
+    o[databaseType] = f === undefined || f[NATIVE_FORMATTER] !== undefined ? undefined : f;
+  }
 }
 
 const databaseTypeOf = (key) => {
@@ -79,4 +109,12 @@ function getFormatter(connectorOrDialect) {
   return formatter;
 }
 
-module.exports = { registerFormatter, getFormatter, tryGetFormatter, databaseTypeOf, loadedPluginFor };
+module.exports = {
+  registerFormatter,
+  getFormatter,
+  tryGetFormatter,
+  databaseTypeOf,
+  loadedPluginFor,
+  customFormatterFor,
+  formatterOverrides,
+};

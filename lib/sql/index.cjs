@@ -8,6 +8,10 @@ const tokens = require('./tokens.cjs');
 const { JSONParam } = require('./jsonParam.cjs');
 const ddlTokens = require('./ddlTokens.cjs');
 const { registerFormatter, getFormatter } = require('./formatterRegistry.cjs');
+const { SQLFormatter } = require('./sqlFormatter.cjs');
+const { ParametrizedSQLBuilder } = require('./parametrizedSQLBuilder.cjs');
+const valueMapper = require('./valueMapper.cjs');
+const processors = require('./processors.cjs');
 
 /** `formatSQL(sql, formatter, serializer?, options?)`: SQL.format with an explicit serializer. */
 const formatSQL = (sql, formatter, serializer, options) =>
@@ -52,4 +56,24 @@ module.exports = {
   getFormatter,
   formatSQL,
   describeSQL,
+  // formatter, processors and value mapping (docs/sql.md)
+  SQLFormatter,
+  ParametrizedSQLBuilder,
+  ColumnTypeToken: ddlTokens.ColumnTypeToken,
+  SQLProcessor: processors.SQLProcessor,
+  SQLProcessorsRegistry: processors.SQLProcessorsRegistry,
+  defaultProcessorsRegistry: processors.defaultProcessorsRegistry,
+  ExpandArrayProcessor: processors.ExpandArrayProcessor,
+  ExpandSQLInProcessor: processors.ExpandSQLInProcessor,
+  FormatIdentifierProcessor: processors.FormatIdentifierProcessor,
+  MapLiteralProcessor: processors.MapLiteralProcessor,
+  mapDefaultSQLColumnProcessors: processors.mapDefaultSQLColumnProcessors,
+  SQLValueMapper: valueMapper.SQLValueMapper,
+  mapSQLParamValue: valueMapper.mapSQLParamValue,
+  mapSQLIdentifier: valueMapper.mapSQLIdentifier,
+  mapANSISQLParamPlaceholder: valueMapper.mapANSISQLParamPlaceholder,
+  ANSISQLParamPlaceholder: valueMapper.ANSISQLParamPlaceholder,
+  ANSISQLIdentifierQuote: valueMapper.ANSISQLIdentifierQuote,
+  DefaultMapSQLParamValueOptions: valueMapper.DefaultMapSQLParamValueOptions,
+  ansiSqlReservedMap: valueMapper.ansiSqlReservedMap,
 };

@@ -87,17 +87,26 @@ const resolveFormatter = (formatter, method) => {
   return formatter;
 };
 
-// `processors: 'default'` asks the formatter for the default processors
-// registry: SQL.format(sql, pgFormatter) expands arrays, unlike
-// pgFormatter.format (reference 5.3).
+// As upstream, SQL.format / SQL.describe do not call formatter.format: they run
+// formatSQL with the formatter's value mapper and the default processors registry
+// (so SQL.format(sql, pgFormatter) expands arrays, unlike pgFormatter.format;
+// reference 5.3). A formatter without a valueMapper (a plugin's own object) is asked
+// directly, with `processors: 'default'`.
+let sqlFormatter; // lib/sql/sqlFormatter.cjs, loaded on first use (it requires this module)
+const formatting = () => (sqlFormatter ??= require('./sqlFormatter.cjs'));
+
 const format = (sql, formatter, options) => {
   formatter = resolveFormatter(formatter, 'format');
-  return formatter.format(toTokenized(sql), { ...options, processors: 'default' });
+  if (formatter.valueMapper === undefined) {
+    return formatter.format(toTokenized(sql), { ...options, processors: 'default' });
+  }
+  return formatting().formatSQL(toTokenized(sql), formatter, options?.serializer, options);
 };
 
 const describe = (sql, formatter, options) => {
   formatter = resolveFormatter(formatter, 'describe');
-  return formatter.describe(toTokenized(sql), options);
+  if (formatter.valueMapper === undefined) return formatter.describe(toTokenized(sql), options);
+  return formatting().describeSQL(toTokenized(sql), formatter, options?.serializer, options);
 };
 
 // Inline single-quoted literal with quotes doubled; inlined, not bound.

@@ -4,6 +4,8 @@
 // each call only hands the driver that text plus the parameter values.
 const { binding } = require('../native.cjs');
 const { templateRecord } = require('./tokenized.cjs');
+const { formatterOverrides } = require('./formatterRegistry.cjs');
+const { JSONSerializer } = require('../serializer.cjs');
 
 const noSerializer = () => 'null'; // the text never depends on parameter values
 
@@ -46,7 +48,7 @@ function literalCall(sql, dialect) {
 }
 
 /** `{ text, values }` for a cached call site or all-literal SQL, else `undefined`. */
-function templateCall(sql, dialect) {
+function cachedCall(sql, dialect) {
   const record = templateRecord(sql);
   if (record === undefined) return literalCall(sql, dialect);
   let text = record.texts[dialect];
@@ -58,6 +60,21 @@ function templateCall(sql, dialect) {
   const values = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) values[i] = tokens[i].value;
   return { text, values };
+}
+
+/**
+ * What the built-in executors run: `{ text, values }` from a user formatter registered
+ * for their connector or dialect (registerFormatter), else from the call-site cache, else
+ * `undefined` (the executor hands the SQL to Rust). Without a user formatter the only
+ * cost is one property read.
+ */
+function templateCall(sql, dialect) {
+  const custom = formatterOverrides[dialect];
+  if (custom !== undefined) {
+    const { query, params } = custom.format(sql, { serializer: JSONSerializer });
+    return { text: query, values: params };
+  }
+  return cachedCall(sql, dialect);
 }
 
 /**
@@ -90,7 +107,7 @@ function displayParam(value, dialect) {
 
 /** `formatter.format(sql)` for a cached call site with simple values, else `undefined`. */
 function formatFast(sql, dialect) {
-  const call = templateCall(sql, dialect);
+  const call = cachedCall(sql, dialect);
   if (call === undefined) return undefined;
   const params = new Array(call.values.length);
   for (let i = 0; i < params.length; i++) {

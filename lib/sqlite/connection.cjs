@@ -31,6 +31,7 @@ function sqliteConnection({ getDb, transactionDefaults = {}, onTransaction = () 
   const execute = sqlExecutor(
     (sql) => runQuery(getDb(), sql),
     (sql) => runCommand(getDb(), sql),
+    { driverType: SQLITE3_CONNECTOR },
   );
   // The SQL of each step (BEGIN <mode>, SAVEPOINT transaction<n>, ...) is the
   // driver's, in Rust (dumbo_sqlite::transaction).

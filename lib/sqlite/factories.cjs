@@ -190,6 +190,15 @@ function sqliteAlwaysNewConnectionPool({ driverType, sqliteConnectionFactory, co
   return createAlwaysNewConnectionPool({ driverType, getConnection: () => sqliteConnectionFactory(connectionOptions) });
 }
 
+/** upstream's sqlitePool over a `sqliteConnectionFactory`: a singleton pool or a new connection per call. */
+function sqliteFactoryPool(options) {
+  const { driverType, sqliteConnectionFactory, connectionOptions } = options;
+  const getConnection = () => sqliteConnectionFactory(connectionOptions);
+  return options.singleton === true
+    ? createSingletonConnectionPool({ driverType, getConnection })
+    : createAlwaysNewConnectionPool({ driverType, getConnection });
+}
+
 /** `singleton: true` for a client, an in-memory database or when asked; dropped otherwise. */
 function toSqlitePoolOptions(options) {
   const { singleton, ...rest } = options;
@@ -223,6 +232,7 @@ module.exports = {
   sqliteSingletonConnectionPool,
   sqliteAlwaysNewConnectionPool,
   toSqlitePoolOptions,
+  sqliteFactoryPool,
   sqlite3Client,
   sqlite3Connection,
 };

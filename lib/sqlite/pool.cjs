@@ -113,6 +113,7 @@ function sqlite3Pool(options) {
       if (!guard.locked) return runCommand(dbs.writerDb(), sql);
       return guard.run(writer, () => runCommand(dbs.writerDb(), sql));
     },
+    { driverType: SQLITE3_CONNECTOR },
   );
 
   const pool = {

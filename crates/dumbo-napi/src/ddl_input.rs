@@ -68,7 +68,7 @@ fn token_type(env: Env, v: Value) -> Result<Option<String>> {
     }
 }
 
-fn column_type(env: Env, v: Value) -> Result<ColumnType> {
+pub fn column_type(env: Env, v: Value) -> Result<ColumnType> {
     if js::type_of(env, v)? == VT::napi_string {
         return Ok(ColumnType::Raw(js::string(env, v)?));
     }

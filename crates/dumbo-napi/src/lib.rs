@@ -13,6 +13,7 @@ mod format;
 mod js;
 mod migrations;
 mod pg;
+mod processors;
 mod registry;
 mod rows;
 mod sql_input;

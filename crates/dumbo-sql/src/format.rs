@@ -181,6 +181,66 @@ pub fn format(
     })
 }
 
+/// The formatted SQL as text pieces around its parameters: `texts[0] params[0]
+/// texts[1] ... texts[n]` (`texts.len() == params.len() + 1`). A PostgreSQL native
+/// array is one [`SqlValue::Array`] param. Lets a JS walker (a user's processors
+/// registry) place the parameters with its own builder and value mapper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatSegments {
+    pub texts: Vec<String>,
+    pub params: Vec<SqlValue>,
+}
+
+struct SegmentSink {
+    texts: Vec<String>,
+    params: Vec<SqlValue>,
+}
+
+impl Sink for SegmentSink {
+    fn push_sql(&mut self, text: &str) {
+        if let Some(last) = self.texts.last_mut() {
+            last.push_str(text);
+        }
+    }
+
+    fn add_param(&mut self, value: &SqlValue) -> Result<()> {
+        self.params.push(value.clone());
+        self.texts.push(String::new());
+        Ok(())
+    }
+
+    fn add_params(&mut self, values: &[SqlValue]) -> Result<()> {
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                self.push_sql(", ");
+            }
+            self.add_param(value)?;
+        }
+        Ok(())
+    }
+
+    fn add_array_param(&mut self, values: &[SqlValue]) -> Result<()> {
+        self.add_param(&SqlValue::Array(values.to_vec()))
+    }
+}
+
+/// Like [`format`], but returns the text around each parameter instead of placeholders.
+pub fn format_segments(
+    sql: &TokenizedSql,
+    dialect: Dialect,
+    processors: Processors,
+) -> Result<FormatSegments> {
+    let mut sink = SegmentSink {
+        texts: vec![String::new()],
+        params: Vec::with_capacity(sql.tokens.len()),
+    };
+    walk(sql, dialect, processors, &mut sink)?;
+    Ok(FormatSegments {
+        texts: sink.texts,
+        params: sink.params,
+    })
+}
+
 #[cfg(test)]
 #[path = "format_tests.rs"]
 mod tests;

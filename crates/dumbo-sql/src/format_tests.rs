@@ -471,3 +471,42 @@ fn many_placeholders_number_correctly() {
     assert!(q.ends_with("$10, $11, $12"), "{q}");
     assert_eq!(params, values);
 }
+
+#[test]
+fn segments_put_the_text_around_each_param() {
+    let sql = tag(
+        &["SELECT * FROM t WHERE a = ", " AND ", ""],
+        vec![
+            lit(int(1)),
+            Token::In {
+                column: "b".into(),
+                values: vec![int(2), int(3)],
+                mode: None,
+            },
+        ],
+    );
+    let seg = format_segments(&sql, Dialect::SQLite, Processors::Default).unwrap();
+    assert_eq!(
+        seg.texts,
+        vec!["SELECT * FROM t WHERE a = ", " AND b IN (", ", ", ")"]
+    );
+    assert_eq!(seg.params, vec![int(1), int(2), int(3)]);
+    let seg = format_segments(&sql, Dialect::PostgreSQL, Processors::Dialect).unwrap();
+    assert_eq!(
+        seg.texts,
+        vec!["SELECT * FROM t WHERE a = ", " AND b = ANY (", ")"]
+    );
+    assert_eq!(
+        seg.params,
+        vec![int(1), SqlValue::Array(vec![int(2), int(3)])]
+    );
+    let empty = tag(
+        &["x ", ""],
+        vec![Token::Array {
+            values: vec![],
+            mode: None,
+        }],
+    );
+    let err = format_segments(&empty, Dialect::SQLite, Processors::Default).err();
+    assert_eq!(err.map(|e| e.kind), Some(ErrorKind::Data));
+}

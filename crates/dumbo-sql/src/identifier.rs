@@ -15,30 +15,35 @@ fn is_plain_identifier(name: &str) -> bool {
     bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'$')
 }
 
-fn is_reserved(name: &str, dialect: Dialect) -> bool {
-    let upper = name.to_ascii_uppercase();
-    let words = match dialect {
-        Dialect::SQLite => reserved::ANSI_RESERVED,
-        Dialect::PostgreSQL => reserved::POSTGRESQL_RESERVED,
-    };
-    reserved::contains(words, &upper)
-}
-
 /// Leaves `name` bare when it is a plain lower-case identifier that is not a reserved
 /// word of the dialect; otherwise wraps it in `"` with embedded `"` doubled.
 pub fn quote_identifier(name: &str, dialect: Dialect) -> String {
-    if is_plain_identifier(name) && !is_reserved(name, dialect) {
+    quote_identifier_with(name, '"', |upper| is_reserved_upper(upper, dialect))
+}
+
+fn is_reserved_upper(upper: &str, dialect: Dialect) -> bool {
+    reserved::contains(reserved::words(dialect), upper)
+}
+
+/// `mapSQLIdentifier(name, { quote, reservedWords })`: the same rule with a caller's
+/// quote character and reserved-word test (given the upper-cased name).
+pub fn quote_identifier_with(
+    name: &str,
+    quote: char,
+    is_reserved: impl Fn(&str) -> bool,
+) -> String {
+    if is_plain_identifier(name) && !is_reserved(&name.to_ascii_uppercase()) {
         return name.to_owned();
     }
     let mut quoted = String::with_capacity(name.len() + 2);
-    quoted.push('"');
+    quoted.push(quote);
     for c in name.chars() {
-        if c == '"' {
-            quoted.push('"');
+        if c == quote {
+            quoted.push(quote);
         }
         quoted.push(c);
     }
-    quoted.push('"');
+    quoted.push(quote);
     quoted
 }
 
@@ -101,5 +106,19 @@ mod tests {
         // ANSI-only words.
         assert_eq!(quote_identifier("add", Dialect::SQLite), "\"add\"");
         assert_eq!(quote_identifier("add", Dialect::PostgreSQL), "add");
+    }
+}
+
+#[cfg(test)]
+mod custom_tests {
+    use super::*;
+
+    #[test]
+    fn caller_quote_and_reserved_words() {
+        let reserved = |upper: &str| upper == "FOO";
+        assert_eq!(quote_identifier_with("foo", '`', reserved), "`foo`");
+        assert_eq!(quote_identifier_with("bar", '`', reserved), "bar");
+        assert_eq!(quote_identifier_with("a`b", '`', reserved), "`a``b`");
+        assert_eq!(quote_identifier_with("desc", '"', |_| false), "desc");
     }
 }

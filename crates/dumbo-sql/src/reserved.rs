@@ -338,6 +338,15 @@ pub(crate) const POSTGRESQL_RESERVED: &[&str] = &[
 ];
 
 /// Whether `upper` (an already upper-cased word) is in the sorted `words` list.
+/// The reserved words of a dialect (upper case, sorted): `ansiSqlReservedMap` for
+/// SQLite, the PostgreSQL formatter's map for PostgreSQL.
+pub fn words(dialect: crate::Dialect) -> &'static [&'static str] {
+    match dialect {
+        crate::Dialect::SQLite => ANSI_RESERVED,
+        crate::Dialect::PostgreSQL => POSTGRESQL_RESERVED,
+    }
+}
+
 pub(crate) fn contains(words: &[&str], upper: &str) -> bool {
     words.binary_search(&upper).is_ok()
 }

@@ -26,13 +26,14 @@ function guardConcurrentAccess(options) {
 
 /**
  * At most `maxResources` resources in use; the rest of the callers wait (FIFO, queue of
- * `maxQueueSize`, 1000 by default). With `reuseResources`, released resources are kept
+ * `maxQueueSize`, 1000 by default; each for at most `maxTaskIdleTime` ms if given). With `reuseResources`, released resources are kept
  * for the next caller; `stop` closes every resource it created with `closeResource`.
  */
 function guardBoundedAccess(getResource, options) {
   const processor = new TaskProcessor({
     maxActiveTasks: options.maxResources,
     maxQueueSize: options.maxQueueSize ?? 1000,
+    maxTaskIdleTime: options.maxTaskIdleTime,
   });
   let stopped = false;
   const idle = [];

@@ -131,13 +131,15 @@ function createSingletonConnectionPool(options) {
 }
 
 /**
- * At most `maxConnections` connections in use; other callers wait in FIFO order.
- * A released connection is kept for the next caller; `close()` closes them all.
+ * At most `maxConnections` connections in use; other callers wait in FIFO order (with
+ * `maxTaskIdleTime`, at most that many ms: then QueryCanceledError). A released
+ * connection is kept for the next caller; `close()` closes them all.
  */
 function createBoundedConnectionPool(options) {
   const { driverType, maxConnections } = options;
   const guard = guardBoundedAccess(options.getConnection, {
     maxResources: maxConnections,
+    maxTaskIdleTime: options.maxTaskIdleTime,
     reuseResources: true,
     closeResource: (connection) => connection.close(),
   });

@@ -12,11 +12,12 @@ const STOPPED = 'TaskProcessor has been stopped';
 
 function startTimer(timeoutMs, onTimeout) {
   if (timeoutMs === undefined) return () => {};
+  // Kept referenced: a caller waiting for a slot is pending work, and an unreferenced
+  // timer would let the process exit with that caller's promise never settled.
   let timer = setTimeout(
     () => onTimeout(new QueryCanceledError('Task was not started within the maximum waiting time')),
     timeoutMs,
   );
-  timer.unref?.();
   return () => {
     if (timer) clearTimeout(timer);
     timer = null;

@@ -62,16 +62,29 @@ async function closingAfter(connection, handle) {
   }
 }
 
-// A nested commit/rollback (savepoint level) leaves the transaction running: its
-// connection must stay. Transactions without `isActive` end at every commit.
-const stillActive = (transaction) => transaction?.isActive === true;
-
-async function closingAfterEnd(connection, transaction, handle) {
-  try {
-    return await handle();
-  } finally {
-    if (!stillActive(transaction)) await connection.close();
-  }
+/**
+ * Counts begin() against commit()/rollback(), so that a nested level ending (a
+ * savepoint released or rolled back) keeps the connection: `onEnd` runs once the
+ * outermost level ends, or on a commit/rollback that had no begin.
+ */
+function endOfOutermost(transaction, onEnd) {
+  let depth = 0;
+  const ending = (step) => async (...args) => {
+    try {
+      return await step(...args);
+    } finally {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) await onEnd();
+    }
+  };
+  return {
+    begin: async () => {
+      await transaction().begin();
+      depth++;
+    },
+    commit: ending(() => transaction().commit()),
+    rollback: ending((error) => transaction().rollback(error)),
+  };
 }
 
 /** Each transaction on a new connection, closed after commit or rollback. */
@@ -81,10 +94,10 @@ function transactionFactoryWithNewConnection(connect) {
       throwIfAborted(options);
       const connection = connect({ abort: abortFrom(options) });
       const transaction = connection.transaction(options);
-      return wrapTransaction(transaction, {
-        commit: () => closingAfterEnd(connection, transaction, () => transaction.commit()),
-        rollback: (error) => closingAfterEnd(connection, transaction, () => transaction.rollback(error)),
-      });
+      return wrapTransaction(
+        transaction,
+        endOfOutermost(() => transaction, () => connection.close()),
+      );
     },
     withTransaction: (handle, options) => {
       const rejected = rejectIfAborted(options);
@@ -124,7 +137,13 @@ function transactionFactoryWithAsyncAmbientConnection(driverType, connect, close
       let connection = null;
       let inner = null;
       let connecting = null;
+      let released = false;
       const ensureConnection = async () => {
+        if (released) {
+          // Begun again after it ended: the old connection went back to the pool.
+          connection = inner = connecting = null;
+          released = false;
+        }
         if (connection) return inner;
         connecting ??= (async () => {
           throwIfAborted(options);
@@ -135,8 +154,11 @@ function transactionFactoryWithAsyncAmbientConnection(driverType, connect, close
         return inner;
       };
       const release = async () => {
-        if (connection && !stillActive(inner)) await close(connection);
+        if (!connection || released) return;
+        released = true;
+        await close(connection);
       };
+      const lifecycle = endOfOutermost(() => inner, release);
       const tx = {
         driverType,
         get connection() {
@@ -149,23 +171,15 @@ function transactionFactoryWithAsyncAmbientConnection(driverType, connect, close
           command: async (sql, o) => (await ensureConnection()).execute.command(sql, o),
           batchCommand: async (sqls, o) => (await ensureConnection()).execute.batchCommand(sqls, o),
         },
-        begin: async () => (await ensureConnection()).begin(),
+        begin: async () => {
+          await ensureConnection();
+          return lifecycle.begin();
+        },
         commit: async () => {
           if (!inner) throw new InvalidOperationError('Transaction not started');
-          try {
-            return await inner.commit();
-          } finally {
-            await release();
-          }
+          return lifecycle.commit();
         },
-        rollback: async (error) => {
-          if (!inner) return release();
-          try {
-            return await inner.rollback(error);
-          } finally {
-            await release();
-          }
-        },
+        rollback: async (error) => (inner ? lifecycle.rollback(error) : release()),
         withTransaction: (handle, nestedOptions) =>
           executeInNestedTransaction(tx, handle, { ...nestedOptions, abort: abortFrom(nestedOptions) }),
         _transactionOptions: options ?? {},

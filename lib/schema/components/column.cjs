@@ -1,16 +1,27 @@
 'use strict';
-// Column components (upstream core/schema/components/columns): a column is also an
-// `SQL_COLUMN` token, so it renders inside `CREATE TABLE (...)`.
-const { schemaComponent } = require('../schemaComponent.cjs');
+// Column components (upstream core/schema/components/columnSchemaComponent.ts): a column
+// is also an `SQL_COLUMN` token, so it renders inside `CREATE TABLE (...)`. A column
+// fits both generations: it has the symbol kind and the key `sc:dumbo:column:<name>`.
+// `migrations` keeps the generation it was given in: an array (or `components`: the
+// keyed generation, upstream beta.47) or a function (symbol generation, the default).
+const { schemaComponent, schemaComponentType } = require('../schemaComponent.cjs');
+const { keyedSchemaComponent } = require('../keyed/schemaComponent.cjs');
+const { ColumnURN } = require('../keyed/urns.cjs');
 
 const columnComponentType = Symbol.for('dumbo.schemaComponent.column');
 
-/** `columnSchemaComponent({ columnName, type, notNull?, primaryKey?, unique?, default?, migrations? })`. */
+/** `columnSchemaComponent({ columnName, type, notNull?, primaryKey?, unique?, default?, migrations?, components? })` */
 function columnSchemaComponent(params) {
-  const { columnName, migrations, ...column } = params;
+  const { columnName, migrations, components, ...column } = params;
+  const key = ColumnURN({ name: columnName });
+  const base =
+    Array.isArray(migrations) || components !== undefined
+      ? { ...keyedSchemaComponent(key, { migrations, components }), [schemaComponentType]: columnComponentType }
+      : { ...schemaComponent(columnComponentType, { migrations }), schemaComponentKey: key, components: new Map() };
   return {
-    ...schemaComponent(columnComponentType, { migrations }),
+    ...base,
     ...column,
+    defaultValue: column.default,
     columnName,
     sqlTokenType: 'SQL_COLUMN',
     name: columnName,

@@ -52,7 +52,8 @@ impl ColumnType {
         }
     }
 
-    fn render(&self, dialect: Dialect) -> Result<String> {
+    /// The type's SQL in a dialect (`postgreSQLColumnProcessors` / SQLite's).
+    pub fn render(&self, dialect: Dialect) -> Result<String> {
         let pg = dialect == Dialect::PostgreSQL;
         Ok(match self {
             ColumnType::Raw(text) => text.clone(),
