@@ -110,4 +110,21 @@ describe('Pongo on Cloudflare D1 (Miniflare)', () => {
       await sessions.close();
     }
   });
+
+  it("db.schema.migrate() needs mode: 'session_based' (a migration runs in a transaction), as on upstream", async () => {
+    const strict = client();
+    try {
+      await assert.rejects(strict.db().schema.migrate(), (error) => error.name === 'D1TransactionNotSupportedError');
+    } finally {
+      await strict.close();
+    }
+    const sessions = client({ transactionOptions: { mode: 'session_based' } });
+    try {
+      await sessions.db().schema.migrate();
+      const { results } = await database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+      assert.ok(results.some((row) => row.name === 'dmb_migrations'), JSON.stringify(results));
+    } finally {
+      await sessions.close();
+    }
+  });
 });
