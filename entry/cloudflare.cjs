@@ -9,12 +9,7 @@ const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
 const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
 const metadata = require('../lib/schema/sqliteMetadata.cjs');
-const {
-  sqlite3Client: _nativeClient,
-  sqlite3Connection: _nativeConnection,
-  sqliteClientOrPoolConnection,
-  ...sqliteFactories
-} = require('../lib/sqlite/factories.cjs');
+const factories = require('../lib/sqlite/factories.cjs');
 const { sqlitePool, sqliteAmbientConnectionPool } = require('../lib/sqlite/genericPool.cjs');
 const { d1Client } = require('../lib/cloudflare/d1Client.cjs');
 const { mapD1Error } = require('../lib/cloudflare/errorMapper.cjs');
@@ -43,8 +38,16 @@ module.exports = {
   sqliteIndexName: metadata.sqliteIndexName,
   sqliteMetadata: metadata.sqliteMetadata,
   // upstream's SQLite building blocks over a JS driver's client
-  ...sqliteFactories,
-  sqliteConnection: sqliteClientOrPoolConnection,
+  sqliteExecute: factories.sqliteExecute,
+  sqliteSQLExecutor: factories.sqliteSQLExecutor,
+  sqliteTransaction: factories.sqliteTransaction,
+  sqliteAmbientClientConnection: factories.sqliteAmbientClientConnection,
+  sqliteClientConnection: factories.sqliteClientConnection,
+  sqlitePoolClientConnection: factories.sqlitePoolClientConnection,
+  sqliteConnection: factories.sqliteClientOrPoolConnection,
+  sqliteSingletonConnectionPool: factories.sqliteSingletonConnectionPool,
+  sqliteAlwaysNewConnectionPool: factories.sqliteAlwaysNewConnectionPool,
+  toSqlitePoolOptions: factories.toSqlitePoolOptions,
   sqlitePool,
   sqliteAmbientConnectionPool,
   // D1

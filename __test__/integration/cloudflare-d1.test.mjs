@@ -78,6 +78,9 @@ describe('D1: the entry point', () => {
     ];
     assert.equal(upstream.length, 36);
     assert.deepEqual(upstream.filter((name) => cloudflare[name] === undefined), []);
+    // This package's extras, the same as /sqlite's; nothing of the native driver.
+    const extras = Object.keys(cloudflare).filter((name) => name !== 'default' && !upstream.includes(name));
+    assert.deepEqual(extras.sort(), ['DumboError', 'indexExists', 'isSQLiteConnectionString', 'sqliteIndexName', 'sqliteTableName']);
     assert.equal(D1DriverType, 'SQLite:d1');
   });
 
