@@ -9,6 +9,7 @@ const {
   pgAmbientConnectionPool,
   endAllPgPools,
 } = require('../lib/pg/pool.cjs');
+const nodePg = require('../lib/pg/nodePg/index.cjs');
 const { pluginRegistry } = require('../lib/registry.cjs');
 const { binding } = require('../lib/native.cjs');
 
@@ -40,4 +41,6 @@ module.exports = {
   PgDriverType: 'PostgreSQL:pg',
   endAllPgPools,
   checkConnection,
+  // over node-postgres (`pg`) objects
+  ...nodePg,
 };

@@ -77,3 +77,6 @@ function resolvePgOptions(options) {
 }
 
 module.exports = { resolvePgOptions, ISOLATION_LEVELS };
+// The pools over a caller's node-postgres object (lib/pg/nodePg) read the same rules.
+module.exports.resolvePgSerializer = serializerOf;
+module.exports.checkTransactionOptions = checkTransactionOptions;

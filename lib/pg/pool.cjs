@@ -4,7 +4,9 @@
 // - default: a native pool shared per connection string + database and counted
 //   (getPgPool/endPgPool); pool.execute borrows a client per statement;
 // - pooled: false: every connection is its own client;
-// - connection: an ambient Dumbo connection everything runs on.
+// - connection: an ambient Dumbo connection everything runs on;
+// - client / pool: a caller's node-postgres pg.Client (or pool client) / pg.Pool
+//   everything runs on (lib/pg/nodePg).
 const { InvalidOperationError } = require('../errors.cjs');
 const { binding } = require('../native.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
@@ -12,6 +14,8 @@ const { throwIfAborted } = require('../core/abort.cjs');
 const { resolvePgOptions } = require('./options.cjs');
 const { pgConnection, runOn, nativeExecute, PG_CONNECTOR } = require('./connection.cjs');
 const { toResult } = require('./rows.cjs');
+const { nodePgPool } = require('./nodePg/pools.cjs');
+const { endAllCachedPgPools } = require('./nodePg/poolCache.cjs');
 
 const closedError = () => new InvalidOperationError('Connection pool has been closed');
 
@@ -48,6 +52,7 @@ function withDeadline(promise, ms) {
 }
 
 function pgPool(options) {
+  if (options?.client || options?.pool) return nodePgPool(options);
   if (options?.connection) return pgAmbientConnectionPool({ connection: options.connection });
   const o = resolvePgOptions(options);
   return o.pooled ? pgNativePool(o) : pgClientPool(o);
@@ -217,7 +222,10 @@ function pgAmbientConnectionPool({ connection }) {
   };
 }
 
-/** Closes every shared native pool (upstream endAllPgPools). */
-const endAllPgPools = async () => binding.endAllPgPools();
+/** Closes every shared native pool and every pg.Pool getPgPool cached (upstream endAllPgPools). */
+const endAllPgPools = async () => {
+  const [, ended] = await Promise.all([binding.endAllPgPools(), endAllCachedPgPools()]);
+  return ended;
+};
 
 module.exports = { pgPool, pgAmbientConnectionPool, endAllPgPools };
