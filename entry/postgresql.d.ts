@@ -1,6 +1,7 @@
 import type {
   ConnectionPool,
   Connection,
+  DatabaseTransaction,
   DatabaseTransactionOptions,
 } from '../types/pool';
 import type {
@@ -22,8 +23,9 @@ export interface PgTransactionOptions extends DatabaseTransactionOptions {
   useSavepoints?: boolean;
 }
 
-export type PgConnection = Connection<PgTransactionOptions>;
-export type PgPool = ConnectionPool<PgConnection, PgTransactionOptions>;
+export interface PgConnection
+  extends Connection<PgConnection, 'PostgreSQL:pg', unknown, DatabaseTransaction<PgConnection, PgTransactionOptions>> {}
+export type PgPool = ConnectionPool<PgConnection>;
 
 export interface PgPoolOptions {
   /** `postgresql://` or `postgres://` URL: user, password, host(s), port(s), database, `?host=<socket dir>`, `sslmode`, `application_name`, `options`, `target_session_attrs`. */

@@ -1,6 +1,8 @@
 import type {
   ConnectionPool,
   Connection,
+  ConnectorType,
+  DatabaseTransaction,
   DatabaseTransactionOptions,
 } from '../types/pool';
 import type { DatabaseMetadata, MigratorOptions } from '../types/schema';
@@ -30,8 +32,9 @@ export interface SQLiteTransactionOptions extends DatabaseTransactionOptions {
   mode?: SQLiteTransactionMode;
 }
 
-export type SQLiteConnection = Connection<SQLiteTransactionOptions>;
-export type SQLitePool = ConnectionPool<SQLiteConnection, SQLiteTransactionOptions>;
+export interface SQLiteConnection
+  extends Connection<SQLiteConnection, ConnectorType, unknown, DatabaseTransaction<SQLiteConnection, SQLiteTransactionOptions>> {}
+export type SQLitePool = ConnectionPool<SQLiteConnection>;
 
 export interface SQLitePoolOptions {
   fileName?: string;
@@ -55,7 +58,8 @@ export type SQLiteDriverType<DriverName extends string = string> = import('../ty
   SQLiteDatabaseName,
   DriverName
 >;
-export declare const InMemorySQLiteDatabase: ':memory:';
+export type InMemorySQLiteDatabase = ':memory:';
+export declare const InMemorySQLiteDatabase: InMemorySQLiteDatabase;
 export declare const defaultSQLiteDatabase: ':memory:';
 export declare const DEFAULT_SQLITE_PRAGMA_OPTIONS: Readonly<SQLitePragmaOptions>;
 export declare function SQLiteConnectionString(connectionString: string): string;

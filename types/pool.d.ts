@@ -37,31 +37,86 @@ export interface TransactionCallbackContext {
   abort: { signal: AbortSignal };
 }
 
-export type TransactionResult<R> = R | { success: boolean; result: R };
+export type TransactionResult<R> = { success: boolean; result: R };
 
-export interface DatabaseTransaction<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions> {
-  readonly driverType: ConnectorType;
-  readonly execute: SQLExecutor;
+// Connections and transactions with upstream's generic parameters: a connection names
+// itself (`Self`), its driver type, its database client and its transaction type, and
+// the transaction options are inferred from that transaction type.
+
+export interface WithSQLExecutor {
+  execute: SQLExecutor;
+}
+
+export interface DatabaseTransaction<
+  ConnectionType extends AnyConnection = AnyConnection,
+  TransactionOptionsType extends DatabaseTransactionOptions = DatabaseTransactionOptions,
+> extends WithSQLExecutor {
+  readonly driverType: ConnectionType['driverType'];
+  readonly connection: ConnectionType;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(error?: unknown): Promise<void>;
-  withTransaction<R>(
-    handle: (tx: DatabaseTransaction<Opts>, ctx: TransactionCallbackContext) => Promise<TransactionResult<R>>,
-    options?: Opts,
+  withTransaction<R = never>(
+    handle: (
+      tx: DatabaseTransaction<ConnectionType, TransactionOptionsType>,
+      ctx: TransactionCallbackContext,
+    ) => Promise<TransactionResult<R> | R>,
+    options?: TransactionOptionsType,
+  ): Promise<R>;
+  readonly _transactionOptions: TransactionOptionsType;
+}
+
+export type AnyDatabaseTransaction = DatabaseTransaction<any, any>;
+
+export type InferTransactionOptionsFromTransaction<C extends AnyDatabaseTransaction> =
+  C extends DatabaseTransaction<any, infer TO> ? TO : never;
+
+export interface WithDatabaseTransactionFactory<ConnectionType extends AnyConnection = AnyConnection> {
+  transaction(
+    options?: InferTransactionOptionsFromConnection<ConnectionType>,
+  ): InferTransactionFromConnection<ConnectionType>;
+  withTransaction<R = never>(
+    handle: (
+      tx: InferTransactionFromConnection<ConnectionType>,
+      ctx: TransactionCallbackContext,
+    ) => Promise<TransactionResult<R> | R>,
+    options?: InferTransactionOptionsFromConnection<ConnectionType>,
   ): Promise<R>;
 }
 
-export interface Connection<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions> {
-  readonly driverType: ConnectorType;
-  readonly execute: SQLExecutor;
-  open(): Promise<unknown>;
+export interface Connection<
+  Self extends AnyConnection = AnyConnection,
+  DriverType extends ConnectorType = ConnectorType,
+  DbClient = unknown,
+  TransactionType extends DatabaseTransaction<Self, any> = DatabaseTransaction<Self, any>,
+> extends WithSQLExecutor,
+    WithDatabaseTransactionFactory<Self> {
+  readonly driverType: DriverType;
+  open(): Promise<DbClient>;
   close(): Promise<void>;
-  transaction(options?: Opts): DatabaseTransaction<Opts>;
-  withTransaction<R>(
-    handle: (tx: DatabaseTransaction<Opts>, ctx: TransactionCallbackContext) => Promise<TransactionResult<R>>,
-    options?: Opts,
-  ): Promise<R>;
+  /** Type-level only: the connection's transaction type (no runtime value). */
+  readonly _transactionType: TransactionType;
 }
+
+export type AnyConnection = Connection<AnyConnection, ConnectorType, unknown, AnyDatabaseTransaction>;
+
+export type InferDriverTypeFromConnection<C extends AnyConnection> =
+  C extends Connection<any, infer DT, any, any> ? DT : never;
+export type InferDbClientFromConnection<C extends AnyConnection> =
+  C extends Connection<any, any, infer DC, any> ? DC : never;
+export type InferTransactionFromConnection<C extends AnyConnection> =
+  C extends Connection<any, any, any, infer TX> ? TX : never;
+export type InferTransactionOptionsFromConnection<C extends AnyConnection> = InferTransactionOptionsFromTransaction<
+  InferTransactionFromConnection<C>
+>;
+
+export type ConnectionOptions<ConnectionType extends AnyConnection = AnyConnection> = {
+  driverType?: ConnectionType['driverType'];
+  transactionOptions?: InferTransactionOptionsFromConnection<ConnectionType>;
+};
+export type ConnectionFactory<ConnectionType extends AnyConnection = AnyConnection> = (
+  options: ConnectionOptions<ConnectionType>,
+) => ConnectionType;
 
 export interface PoolCloseOptions {
   force?: boolean;
@@ -72,29 +127,30 @@ export interface WithConnectionOptions extends AbortOptions {
   readonly?: boolean;
 }
 
-export interface ConnectionPool<
-  C extends Connection = Connection,
-  Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions,
-> {
-  readonly driverType: ConnectorType;
-  readonly execute: SQLExecutor;
-  connection(options?: WithConnectionOptions): Promise<C>;
-  withConnection<R>(
-    handle: (connection: C, ctx: TransactionCallbackContext) => Promise<R>,
+export interface WithConnectionFactory<ConnectionType extends AnyConnection = AnyConnection> {
+  connection(options?: WithConnectionOptions): Promise<ConnectionType>;
+  withConnection<R = unknown>(
+    handle: (connection: ConnectionType, ctx: TransactionCallbackContext) => Promise<R>,
     options?: WithConnectionOptions,
   ): Promise<R>;
-  transaction(options?: Opts): DatabaseTransaction<Opts>;
-  withTransaction<R>(
-    handle: (tx: DatabaseTransaction<Opts>, ctx: TransactionCallbackContext) => Promise<TransactionResult<R>>,
-    options?: Opts,
-  ): Promise<R>;
+}
+
+export interface ConnectionPool<ConnectionType extends AnyConnection = AnyConnection>
+  extends WithSQLExecutor,
+    WithConnectionFactory<ConnectionType>,
+    WithDatabaseTransactionFactory<ConnectionType> {
+  readonly driverType: ConnectionType['driverType'];
   close(options?: PoolCloseOptions): Promise<void>;
 }
+
+export type ConnectionPoolFactory<ConnectionPoolType extends ConnectionPool = ConnectionPool, ConnectionPoolOptions = unknown> = (
+  options: ConnectionPoolOptions,
+) => ConnectionPoolType;
 
 /** Upstream's name for a pool: `Dumbo<DriverType, ConnectionType>`. */
 export type Dumbo<
   DriverType extends import('./drivers').DatabaseDriverType = import('./drivers').DatabaseDriverType,
-  ConnectionType extends Connection<any> = Connection,
+  ConnectionType extends AnyConnection = AnyConnection,
 > = ConnectionPool<ConnectionType>;
 
 export type { DumboConnectionOptions } from './drivers';
@@ -204,7 +260,7 @@ export declare function dumbo<
   DatabaseDriver extends AnyDumboDatabaseDriver = AnyDumboDatabaseDriver,
   ConnectionOptions extends DumboConnectionOptions<DatabaseDriver> = DumboConnectionOptions<DatabaseDriver>,
 >(options: ConnectionOptions & { driver?: never }): ExtractDumboTypeFromDriver<DatabaseDriver>;
-export declare function dumbo<C extends Connection = Connection>(options: DumboConnectionOptions): ConnectionPool<C>;
+export declare function dumbo<C extends AnyConnection = AnyConnection>(options: DumboConnectionOptions): Dumbo<C['driverType'], C>;
 
 /** Upstream's form: a driver's DbSQLExecutor run on `connect()`'s client. */
 export declare function sqlExecutor<DbClient = unknown, DbExecutor extends DbSQLExecutor = DbSQLExecutor>(
@@ -239,17 +295,20 @@ export declare function databaseTransaction(
   options?: { allowNestedTransactions?: boolean | undefined; useSavepoints?: boolean | undefined },
 ): TransactionLifecycle;
 /** The nesting state machine every driver shares (upstream databaseTransaction). */
-export declare function databaseTransaction<Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions>(args: {
+export declare function databaseTransaction<
+  ConnectionType extends AnyConnection = AnyConnection,
+  Opts extends DatabaseTransactionOptions = DatabaseTransactionOptions,
+>(args: {
   driverType: string;
-  connection: Connection<Opts>;
+  connection: ConnectionType;
   execute: SQLExecutor;
   backend: TransactionBackend<Opts>;
   options?: Opts;
-}): DatabaseTransaction<Opts>;
+}): DatabaseTransaction<ConnectionType, Opts>;
 
-export declare function executeInTransaction<R>(
-  tx: DatabaseTransaction,
-  handle: (tx: DatabaseTransaction, ctx: TransactionCallbackContext) => Promise<TransactionResult<R>>,
+export declare function executeInTransaction<Tx extends AnyDatabaseTransaction, R>(
+  tx: Tx,
+  handle: (tx: Tx, ctx: TransactionCallbackContext) => Promise<TransactionResult<R> | R>,
   context?: Partial<TransactionCallbackContext>,
 ): Promise<R>;
 

@@ -2,6 +2,7 @@
 import type {
   Connection,
   ConnectionPool,
+  DatabaseTransaction,
   DumboConnectionOptions,
   DumboError,
   MigratorOptions,
@@ -48,13 +49,16 @@ export interface BetterSqlite3Database {
   pragma(source: string, options?: { simple?: boolean }): unknown;
 }
 
-export interface BetterSqlite3Connection extends Connection<SQLiteTransactionOptions> {
-  readonly driverType: BetterSqlite3Connector;
-  /** The writer's better-sqlite3 Database. */
-  open(): Promise<BetterSqlite3Database>;
-}
+/** `open()` gives the writer's better-sqlite3 Database. */
+export interface BetterSqlite3Connection
+  extends Connection<
+    BetterSqlite3Connection,
+    BetterSqlite3Connector,
+    BetterSqlite3Database,
+    DatabaseTransaction<BetterSqlite3Connection, SQLiteTransactionOptions>
+  > {}
 
-export interface BetterSqlite3Pool extends ConnectionPool<BetterSqlite3Connection, SQLiteTransactionOptions> {
+export interface BetterSqlite3Pool extends ConnectionPool<BetterSqlite3Connection> {
   readonly driverType: BetterSqlite3Connector;
 }
 

@@ -2,6 +2,7 @@
 import type {
   Connection,
   ConnectionPool,
+  DatabaseTransaction,
   DatabaseTransactionOptions,
   DumboConnectionOptions,
   DumboError,
@@ -47,13 +48,16 @@ export interface DuckDBNativeConnection {
   closeSync(): void;
 }
 
-export interface DuckDBConnection extends Connection<DuckDBTransactionOptions> {
-  readonly driverType: DuckDBConnector;
-  /** Borrows (once) and returns the @duckdb/node-api DuckDBConnection. */
-  open(): Promise<DuckDBNativeConnection>;
-}
+/** `open()` borrows (once) and returns the @duckdb/node-api DuckDBConnection. */
+export interface DuckDBConnection
+  extends Connection<
+    DuckDBConnection,
+    DuckDBConnector,
+    DuckDBNativeConnection,
+    DatabaseTransaction<DuckDBConnection, DuckDBTransactionOptions>
+  > {}
 
-export interface DuckDBPool extends ConnectionPool<DuckDBConnection, DuckDBTransactionOptions> {
+export interface DuckDBPool extends ConnectionPool<DuckDBConnection> {
   readonly driverType: DuckDBConnector;
 }
 
