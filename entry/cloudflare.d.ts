@@ -1,5 +1,12 @@
 import type { ConnectionPool, DatabaseTransactionOptions, StoragePluginCapabilities } from '../types/pool';
-import type { AnySQLiteConnection } from '../types/sqlite-factories';
+import type {
+  AnySQLiteConnection,
+  SQLiteClientConnection,
+  SQLiteClientOrPoolClient,
+  SQLiteConnectionOptions as BaseSQLiteConnectionOptions,
+  SQLiteTransaction,
+} from '../types/sqlite-factories';
+import type { DatabaseConnectionString } from '../types/drivers';
 import type { DumboDriverPlugin } from '../types/drivers';
 import type { SQLiteDriverType } from './sqlite';
 import type {
@@ -22,7 +29,6 @@ export {
   DefaultSQLiteMigratorOptions,
   DumboError,
   InMemorySQLiteDatabase,
-  SQLiteConnectionString,
   SQLiteDatabaseName,
   SQLiteJSON,
   defaultSQLiteDatabase,
@@ -59,7 +65,25 @@ export {
 } from '../types/sqlite-factories';
 export type * from '../types/sqlite-factories';
 
-export type { SQLiteConnection } from './sqlite';
+// Shapes /sqlite does not declare upstream's way yet (type arguments, a type beside a value).
+export type SQLiteConnection<
+  Self extends AnySQLiteConnection = AnySQLiteConnection,
+  DriverType extends SQLiteDriverType = SQLiteDriverType,
+  SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClientOrPoolClient,
+  TransactionType = SQLiteTransaction<Self>,
+> = SQLiteClientConnection<Self, DriverType, SQLiteClientType, TransactionType>;
+export type SQLiteConnectionOptions<_ConnectionType extends AnySQLiteConnection = AnySQLiteConnection> =
+  BaseSQLiteConnectionOptions;
+export type SQLitePoolFactoryOptions<
+  SQLiteConnectionType extends AnySQLiteConnection,
+  ConnectionOptionsType extends SQLiteConnectionOptions,
+> = Omit<SQLitePoolOptions<SQLiteConnectionType, ConnectionOptionsType>, 'singleton'> & { singleton?: boolean };
+export type SQLiteConnectionString = DatabaseConnectionString<
+  'SQLite',
+  `file:${string}` | `:memory:` | `/${string}` | `./${string}`
+>;
+/** Checks that a string is a SQLite connection string (`file:`, `:memory:`, `/`, `./`). */
+export declare const SQLiteConnectionString: (connectionString: string) => SQLiteConnectionString;
 export type SQLiteDatabaseType = 'SQLite';
 /** An error of a SQLite driver: its result code (`'SQLITE_CONSTRAINT'`, ...) in `code`. */
 export interface SQLiteError extends Error {

@@ -177,7 +177,7 @@ export type UpstreamCloudflareTypes = [
   CF.SQLitePoolClient,
   CF.SQLitePoolClientConnection,
   CF.SQLitePoolConnectionDefinitionOptions,
-  CF.SQLitePoolFactoryOptions,
+  CF.SQLitePoolFactoryOptions<CF.AnySQLiteConnection, CF.SQLiteConnectionOptions>,
   CF.SQLitePoolOptions,
   CF.SQLitePragmaOptions,
   CF.SQLiteSQLExecutor,
