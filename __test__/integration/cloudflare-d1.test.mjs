@@ -474,6 +474,34 @@ describe('D1: transactions', () => {
   });
 });
 
+describe('D1: tracing', () => {
+  it('DUMBO_LOG_LEVEL=INFO traces D1 statements (SQL and parameters) and their errors', async () => {
+    const printed = [];
+    const original = { info: console.info, error: console.error, level: process.env.DUMBO_LOG_LEVEL };
+    console.info = (text) => printed.push(String(text));
+    console.error = (text) => printed.push(String(text));
+    process.env.DUMBO_LOG_LEVEL = 'INFO';
+    // The level is read once per event-loop turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      await withPool({}, async (pool) => {
+        await pool.execute.query(SQL`SELECT ${'traced-value'} AS v`);
+        await pool.execute.query(SQL`SELECT * FROM no_such_traced_table`).catch(() => {});
+      });
+    } finally {
+      console.info = original.info;
+      console.error = original.error;
+      if (original.level === undefined) delete process.env.DUMBO_LOG_LEVEL;
+      else process.env.DUMBO_LOG_LEVEL = original.level;
+    }
+    const output = printed.join('\n');
+    assert.match(output, /db:sql:query/);
+    assert.match(output, /SELECT \? AS v/);
+    assert.match(output, /traced-value/);
+    assert.match(output, /db:sql:query:execute:error/);
+  });
+});
+
 describe('D1: connections, clients and sessions', () => {
   it('d1Connection over a binding, and withD1Session for sequentially consistent reads', async () => {
     const table = nextTable();
