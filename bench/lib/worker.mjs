@@ -4,7 +4,7 @@
 //   (forked by run.mjs with an IPC channel)     driven: run.mjs sends warmup / round / finish, so
 //                                               the rounds of all targets of a workload interleave
 //                                               (one process at a time, never two at once).
-// spec: { db: 'pg'|'sqlite', target, workload: W1..W6|W5h|M1|M2, quick, template? }
+// spec: { db: 'pg'|'sqlite', target, workload: W1..W6|W5h|W7i|W7f|W7n|W7u|M1|M2, quick, template? }
 import { copyFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +28,17 @@ const resultOf = (result) => ({ db, target, workload, ...result, load: [loadAtSt
 let file;
 if (db === 'sqlite') {
   file = join(tmpdir(), `dumbo-bench-${process.pid}-${target}-${workload}.db`);
-  copyFileSync(spec.template, file);
+  if (spec.template) copyFileSync(spec.template, file); // W7 (Pongo) starts from an empty file
 }
 const cleanup = () => {
   if (file) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 };
 
 async function loadTarget() {
+  if (workload.startsWith('W7')) {
+    const { pongoTarget } = await import('./targets-pongo.mjs');
+    return pongoTarget(db, target, workload, file);
+  }
   if (db === 'pg') {
     const { pgTargets } = await import('./targets-pg.mjs');
     return pgTargets[target]();
@@ -151,6 +155,10 @@ function inserts(t, fn) {
 
 async function planFor(t) {
   if (workload !== 'W6') await t.open();
+  if (workload.startsWith('W7')) {
+    const { pongoPlan } = await import('./pongo-plans.mjs');
+    return pongoPlan(t, workload, measured);
+  }
   switch (workload) {
     case 'W1':
       return pointSelects(t, 1);
@@ -299,7 +307,7 @@ if (process.send) {
       } else if (cmd === 'round') {
         process.send({ ok: true, value: await plan.round() });
       } else if (cmd === 'finish') {
-        const result = plan ? resultOf({ label: t.label, ...plan.result() }) : resultOf({});
+        const result = plan ? resultOf({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...plan.result() }) : resultOf({});
         await finish();
         process.send({ ok: true, result }, () => process.disconnect());
       }
@@ -313,13 +321,13 @@ if (process.send) {
   try {
     t = await loadTarget();
     if (!t) emit({ skipped: 'target not available' });
-    else if (workload === 'M1') emit({ label: t.label, ...(await peakRssW3(t)) });
-    else if (workload === 'M2') emit({ label: t.label, ...(await leakCheck(t)) });
+    else if (workload === 'M1') emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...(await peakRssW3(t)) });
+    else if (workload === 'M2') emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...(await leakCheck(t)) });
     else {
       const plan = await planFor(t);
       await plan.warmup();
       for (let r = 0; r < ROUNDS; r++) await plan.round();
-      emit({ label: t.label, ...plan.result() });
+      emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...plan.result() });
     }
   } catch (error) {
     emit({ error: errorText(error) });
