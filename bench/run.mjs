@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The benchmark suite (issue 7): node bench/run.mjs [--quick] [--only pg|sqlite] [--json out.json]
 //   [--workloads W1,W3] [--targets pg,dumbo-direct] [--no-memory]
+// (--workloads W7 selects W7's four operations, W7i,W7f,W7n,W7u.)
 // Every workload/target pair runs in its own child process (SQLite libraries never share
 // one). A workload's processes start together, then are driven one at a time over IPC:
 // the warm-up round of each (it also sizes the rounds to ~1 s, 0.15 s with --quick),
@@ -14,8 +15,11 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   PG_TARGETS, SQLITE_TARGETS, OURS, WORKLOADS, PG_WORKLOADS, SQLITE_WORKLOADS, LABELS, TARGETS,
+  PONGO_WORKLOADS, PONGO_TARGETS,
 } from './lib/targets.mjs';
-import { PG_URL, PG_SCHEMA, acmePluginEntry } from './lib/paths.mjs';
+import { PG_URL, PG_SCHEMA, acmePluginEntry, pongoDirs } from './lib/paths.mjs';
+import { nodeForPongo } from './lib/node-runtime.mjs';
+import { pongoSummary, pongoTable } from './lib/pongo-report.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -31,12 +35,14 @@ const onlyWorkloads = option('--workloads')?.split(',');
 const onlyTargets = option('--targets')?.split(',');
 const memory = !flag('--no-memory');
 if (only && !['pg', 'sqlite'].includes(only)) throw new Error('--only takes pg or sqlite');
-if (!existsSync(join(BENCH, 'node_modules', 'better-sqlite3'))) {
-  // First run: install the peers (exact pins from bench/package-lock.json; better-sqlite3
-  // and sqlite3 build their native parts, approved by allowScripts in bench/package.json).
-  console.error('bench/node_modules is missing: npm ci --prefix bench');
+// First run: install the peers (exact pins from the lock files; better-sqlite3 and sqlite3
+// build their native parts, approved by allowScripts in bench/package.json). bench/pongo-this
+// is Pongo again, with this repository as its @event-driven-io/dumbo (a file: link).
+for (const [dir, marker] of [[BENCH, pongoDirs['pongo-upstream']], [join(BENCH, 'pongo-this'), pongoDirs['pongo-this']]]) {
+  if (existsSync(join(marker, 'package.json'))) continue;
+  console.error(`${dir}/node_modules is missing: npm ci --prefix ${dir}`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['ci', '--prefix', BENCH], { stdio: 'inherit' });
+  const r = spawnSync(npm, ['ci', '--prefix', dir], { stdio: 'inherit', env: { npm_config_nodedir: '/usr', ...process.env } });
   if (r.status !== 0) process.exit(r.status ?? 2);
 }
 if (!existsSync(join(BENCH, '..', 'dumbo.linux-x64-gnu.node'))) {
@@ -179,6 +185,7 @@ function workerParticipant(spec) {
     exited = null;
     child = fork(join(BENCH, 'lib', 'worker.mjs'), [JSON.stringify({ ...spec, quick })], {
       cwd: BENCH,
+      execPath: spec.workload.startsWith('W7') ? pongoNode : process.execPath,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let err = '';
@@ -304,13 +311,27 @@ async function runGroup(participants, rounds = 5) {
 
 // ------------------------------------------------------------------ the workloads
 const want = (workload, target) =>
-  (!onlyWorkloads || onlyWorkloads.includes(workload)) && (!onlyTargets || onlyTargets.includes(target));
+  (!onlyWorkloads || onlyWorkloads.includes(workload) || (workload.startsWith('W7') && onlyWorkloads.includes('W7'))) &&
+  (!onlyTargets || onlyTargets.includes(target));
+// W7 runs Pongo, which needs Node 22+: this Node, or a pinned one installed on first use.
+const wantPongo = [doPg, doSqlite].some(Boolean) && PONGO_WORKLOADS.some((w) => PONGO_TARGETS.some((t) => want(w, t)));
+const pongoNode = wantPongo ? nodeForPongo() : null;
+if (pongoNode) {
+  meta.machine.nodeForPongo = spawnSync(pongoNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  meta.versions.pongo = pkgVersion(pongoDirs['pongo-this']);
+}
 const groups = [];
 if (doPg) {
   for (const w of PG_WORKLOADS) {
     const members = PG_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'pg', target: t, workload: w }));
     if (PGBENCH && w === 'W1' && want(w, 'pgbench-c1')) members.push(pgbenchParticipant(w, 1, 1));
     if (PGBENCH && w === 'W2' && want(w, 'pgbench-c10')) members.push(pgbenchParticipant(w, 10, 2));
+    if (members.length) groups.push(members);
+  }
+}
+for (const db of [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean)) {
+  for (const w of PONGO_WORKLOADS) {
+    const members = PONGO_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db, target: t, workload: w }));
     if (members.length) groups.push(members);
   }
 }
@@ -470,6 +491,8 @@ if (doSqlite) {
 }
 if (doPg) ratioTable('pg', PG_WORKLOADS, ['pg', 'postgres', 'upstream-pg', 'pgbench-c1', 'pgbench-c10']);
 if (doSqlite) ratioTable('sqlite', SQLITE_WORKLOADS, ['better-sqlite3', 'sqlite3', 'upstream-sqlite3']);
+const pongo = pongoSummary(results);
+for (const l of pongoTable(pongo, fmt, meta.machine.nodeForPongo)) out(l);
 
 if (overheads.length) {
   out(`### Overheads (W1, ops/s; A ÷ B of the medians over all rounds of each side${quick ? '' : ', 3 interleaved processes per side'})`);
@@ -536,7 +559,7 @@ out(`Shared, noisy machines: compare ratios within one run, not absolute numbers
 const markdown = lines.join('\n');
 console.log(markdown);
 mkdirSync(dirname(jsonOut), { recursive: true });
-writeFileSync(jsonOut, JSON.stringify({ meta, results, ratios: ratioRows, overheads, memory: memoryResults, notes, secs: (Date.now() - started) / 1000 }, null, 2));
+writeFileSync(jsonOut, JSON.stringify({ meta, results, ratios: ratioRows, pongo, overheads, memory: memoryResults, notes, secs: (Date.now() - started) / 1000 }, null, 2));
 writeFileSync(jsonOut.replace(/\.json$/, '') + '.md', markdown + '\n');
 log(`wrote ${jsonOut}`);
 if (errors.length) process.exitCode = 1;

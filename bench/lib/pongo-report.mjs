@@ -1,0 +1,49 @@
+// The W7 section of the report: per database, each operation's throughput on both Dumbos,
+// the ratio, and the geometric mean of the four ratios against the target. A database
+// whose four operations did not all run on both targets gets no geometric mean.
+import { PONGO_WORKLOADS, PONGO_GEOMEAN_TARGET, WORKLOADS } from './targets.mjs';
+
+const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+
+/** { db, ops: [{ workload, upstream, ours, ratio }], geomean, target, met } per database with W7 results. */
+export function pongoSummary(results) {
+  const summary = [];
+  for (const db of ['pg', 'sqlite']) {
+    const get = (w, t) => results.find((r) => r.db === db && r.workload === w && r.target === t);
+    const ops = [];
+    for (const workload of PONGO_WORKLOADS) {
+      const up = get(workload, 'pongo-upstream');
+      const ours = get(workload, 'pongo-this');
+      if (!up && !ours) continue;
+      const ratio = up?.median && ours?.median ? ours.median / up.median : null;
+      ops.push({ workload, upstream: up?.median ?? null, ours: ours?.median ?? null, ratio, error: up?.error || ours?.error ? true : undefined });
+    }
+    if (!ops.length) continue;
+    const complete = ops.length === PONGO_WORKLOADS.length && ops.every((o) => o.ratio);
+    const g = complete ? geomean(ops.map((o) => o.ratio)) : null;
+    summary.push({ db, ops, geomean: g, target: PONGO_GEOMEAN_TARGET, met: g === null ? null : g >= PONGO_GEOMEAN_TARGET });
+  }
+  return summary;
+}
+
+/** Markdown lines for the summary (`fmt` formats a throughput). */
+export function pongoTable(summary, fmt, nodeVersion) {
+  if (!summary.length) return [];
+  const lines = [
+    `### W7, Pongo documents: Pongo on this package ÷ Pongo on upstream Dumbo (ops/s, median of 5 rounds, Node ${nodeVersion})`,
+    '',
+    '| db | operation | Pongo on upstream Dumbo | Pongo on this package | ratio |',
+    '|---|---|---:|---:|---:|',
+  ];
+  const cell = (v, error) => (v ? fmt(v) : error ? 'error' : '—');
+  for (const s of summary) {
+    const db = s.db === 'pg' ? 'PostgreSQL' : 'SQLite';
+    for (const o of s.ops) {
+      lines.push(`| ${db} | ${o.workload} ${WORKLOADS[o.workload].title} | ${cell(o.upstream, o.error)} | ${cell(o.ours, o.error)} | ${o.ratio ? o.ratio.toFixed(2) + '×' : '—'} |`);
+    }
+    const met = s.met === null ? 'not measured (an operation failed)' : s.met ? '✓' : '✗';
+    lines.push(`| ${db} | **geometric mean** (target ≥ ${s.target}×) | | | **${s.geomean ? s.geomean.toFixed(2) + '×' : '—'}** ${met} |`);
+  }
+  lines.push('');
+  return lines;
+}
