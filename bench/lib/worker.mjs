@@ -59,13 +59,17 @@ async function inFlight(count, lanes, fn) {
 /**
  * A measured workload. plan: `batch(n, from)` runs n units, each counting `items` towards
  * throughput; before/after run outside the timing (setup, correctness checks).
- * warmup() is time-bounded and sizes the rounds: n units ≈ ROUND_SECS.
+ * warmup() is time-bounded and sizes the rounds: n units ≈ ROUND_SECS. Each round also
+ * records the process's CPU time (all its threads, user + system) per item, in µs: on
+ * this shared machine it moves less with the background load than the wall clock does.
  */
 function measured(plan) {
   const { items, minUnits = 1, maxUnits = Infinity, warmBatch = 1, batch, before, after } = plan;
   let n;
   let warm;
   const rounds = [];
+  const cpuRounds = [];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     async warmup() {
       await before?.('warmup');
@@ -84,17 +88,19 @@ function measured(plan) {
     async round() {
       const r = rounds.length;
       await before?.(r);
+      const cpu0 = process.cpuUsage();
       const s = performance.now();
       await batch(n, 0);
       const secs = (performance.now() - s) / 1000;
+      const cpu = process.cpuUsage(cpu0);
       await after?.(r, n);
       const value = (n * items) / secs;
       rounds.push(value);
+      cpuRounds.push((cpu.user + cpu.system) / (n * items));
       return value;
     },
     result() {
-      const sorted = [...rounds].sort((a, b) => a - b);
-      return { rounds, median: sorted[Math.floor(sorted.length / 2)], unitsPerRound: n, itemsPerUnit: items, warmup: warm };
+      return { rounds, median: median(rounds), cpuUsPerItem: median(cpuRounds), cpuRounds, unitsPerRound: n, itemsPerUnit: items, warmup: warm };
     },
   };
 }
