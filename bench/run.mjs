@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The benchmark suite (issue 7): node bench/run.mjs [--quick] [--only pg|sqlite] [--json out.json]
-//   [--workloads W1,W3] [--targets pg,dumbo-direct] [--no-memory]
+//   [--workloads W1,W3] [--targets pg,dumbo-direct] [--no-memory] [--repeat N]
 // (--workloads W7 selects W7's four operations, W7i,W7f,W7n,W7u.)
 // Every workload/target pair runs in its own child process (SQLite libraries never share
 // one). A workload's processes start together, then are driven one at a time over IPC:
@@ -34,6 +34,8 @@ const jsonOut = resolve(option('--json') ?? join(BENCH, 'results', 'latest.json'
 const onlyWorkloads = option('--workloads')?.split(',');
 const onlyTargets = option('--targets')?.split(',');
 const memory = !flag('--no-memory');
+const repeat = Number(option('--repeat') ?? 1);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
 if (only && !['pg', 'sqlite'].includes(only)) throw new Error('--only takes pg or sqlite');
 // First run: install the peers (exact pins from the lock files; better-sqlite3 and sqlite3
 // build their native parts, approved by allowScripts in bench/package.json). bench/pongo-this
@@ -110,6 +112,7 @@ const seedTimeout = { timeoutMs: 120_000 };
 const meta = {
   date: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
+  repeat,
   machine: {
     cores: cpus().length,
     cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model,
@@ -277,6 +280,35 @@ function pgbenchParticipant(workload, clients, threads) {
   };
 }
 
+const medianOf = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** One result per db/workload/target: as is for one repetition, else the median of the repetitions' medians. */
+function combineRepetitions(rs) {
+  const keyed = new Map();
+  for (const r of rs) {
+    const key = `${r.db}/${r.workload}/${r.target}`;
+    if (!keyed.has(key)) keyed.set(key, []);
+    keyed.get(key).push(r);
+  }
+  return [...keyed.values()].map((all) => {
+    if (all.length === 1) return all[0];
+    const failed = all.find((r) => r.error);
+    const repetitions = all.map((r) => ({ median: r.median, cpuUsPerItem: r.cpuUsPerItem, rounds: r.rounds, error: r.error, skipped: r.skipped }));
+    if (failed) return { ...failed, repetitions };
+    if (all.some((r) => r.skipped)) return { ...all[0], repetitions };
+    const cpu = all.map((r) => r.cpuUsPerItem).filter((x) => x !== undefined);
+    return {
+      ...all[0],
+      median: medianOf(all.map((r) => r.median)),
+      cpuUsPerItem: cpu.length === all.length ? medianOf(cpu) : undefined,
+      rounds: all.flatMap((r) => r.rounds ?? []),
+      repetitions,
+    };
+  });
+}
+
 async function runGroup(participants, rounds = 5) {
   const live = [];
   await Promise.all(participants.map((p) => p.start()));
@@ -320,34 +352,46 @@ if (pongoNode) {
   meta.machine.nodeForPongo = spawnSync(pongoNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
   meta.versions.pongo = pkgVersion(pongoDirs['pongo-this']);
 }
+// Each group is a function that makes fresh participants (one set per repetition).
 const groups = [];
 if (doPg) {
   for (const w of PG_WORKLOADS) {
-    const members = PG_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'pg', target: t, workload: w }));
-    if (PGBENCH && w === 'W1' && want(w, 'pgbench-c1')) members.push(pgbenchParticipant(w, 1, 1));
-    if (PGBENCH && w === 'W2' && want(w, 'pgbench-c10')) members.push(pgbenchParticipant(w, 10, 2));
-    if (members.length) groups.push(members);
-  }
-}
-for (const db of [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean)) {
-  for (const w of PONGO_WORKLOADS) {
-    const members = PONGO_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db, target: t, workload: w }));
-    if (members.length) groups.push(members);
+    groups.push(() => {
+      const members = PG_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'pg', target: t, workload: w }));
+      if (PGBENCH && w === 'W1' && want(w, 'pgbench-c1')) members.push(pgbenchParticipant(w, 1, 1));
+      if (PGBENCH && w === 'W2' && want(w, 'pgbench-c10')) members.push(pgbenchParticipant(w, 10, 2));
+      return members;
+    });
   }
 }
 if (doSqlite) {
   for (const w of SQLITE_WORKLOADS) {
     const targets = [...SQLITE_TARGETS, ...(w === 'W1' ? ['acme-plugin', 'acme-byhand'] : [])];
-    const members = targets.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'sqlite', target: t, workload: w, template }));
-    if (members.length) groups.push(members);
+    groups.push(() => targets.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'sqlite', target: t, workload: w, template })));
   }
 }
-for (const g of groups) {
-  for (const r of await runGroup(g)) {
-    results.push(r);
-    report(r);
+for (const db of [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean)) {
+  for (const w of PONGO_WORKLOADS) {
+    groups.push(() => PONGO_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db, target: t, workload: w })));
   }
 }
+// --repeat N: every group N times with fresh processes, the order of its members reversed
+// every other time; a target's result is then the median of its N medians (an error in any
+// repetition makes the whole result an error).
+const byRepetition = [];
+for (let rep = 0; rep < repeat; rep++) {
+  if (repeat > 1) log(`repetition ${rep + 1} of ${repeat}`);
+  for (const makeGroup of groups) {
+    const g = makeGroup();
+    if (!g.length) continue;
+    if (rep % 2) g.reverse();
+    for (const r of await runGroup(g)) {
+      byRepetition.push(r);
+      report(r);
+    }
+  }
+}
+results.push(...combineRepetitions(byRepetition));
 if (!PGBENCH && doPg) notes.push('pgbench not found: the pgbench targets were not measured');
 
 // ------------------------------------------------------------------ overheads
@@ -482,6 +526,7 @@ out();
 out(`Machine: ${meta.machine.cores} cores, ${meta.machine.cpu}, ${meta.machine.memoryGiB} GiB, Node ${meta.machine.node}; load average at start ${meta.machine.loadavgAtStart}.`);
 out(`This package: commit ${meta.thisPackageBuild.commit} with ${meta.thisPackageBuild.uncommittedFiles} uncommitted files, addon built ${meta.thisPackageBuild.addonBuiltAt}.`);
 out(`Versions: ${Object.entries(meta.versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
+if (repeat > 1) out(`Repetitions: every target ran ${repeat} times (fresh processes, the order within a workload reversed every other time); each result is the median of its ${repeat} medians of 5 rounds.`);
 out();
 if (doPg) {
   throughputTable('pg', PG_WORKLOADS, [...PG_TARGETS, 'pgbench-c1', 'pgbench-c10']);
@@ -492,7 +537,7 @@ if (doSqlite) {
 if (doPg) ratioTable('pg', PG_WORKLOADS, ['pg', 'postgres', 'upstream-pg', 'pgbench-c1', 'pgbench-c10']);
 if (doSqlite) ratioTable('sqlite', SQLITE_WORKLOADS, ['better-sqlite3', 'sqlite3', 'upstream-sqlite3']);
 const pongo = pongoSummary(results);
-for (const l of pongoTable(pongo, fmt, meta.machine.nodeForPongo)) out(l);
+for (const l of pongoTable(pongo, fmt, meta.machine.nodeForPongo, repeat)) out(l);
 
 if (overheads.length) {
   out(`### Overheads (W1, ops/s; A ÷ B of the medians over all rounds of each side${quick ? '' : ', 3 interleaved processes per side'})`);

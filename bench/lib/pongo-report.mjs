@@ -18,11 +18,13 @@ export function pongoSummary(results) {
       if (!up && !ours) continue;
       const ratio = up?.median && ours?.median ? ours.median / up.median : null;
       const cpuRatio = ratio && up.cpuUsPerItem && ours.cpuUsPerItem ? up.cpuUsPerItem / ours.cpuUsPerItem : null;
+      const byRepetition = ratio && up.repetitions && ours.repetitions ? ours.repetitions.map((o, i) => o.median / up.repetitions[i].median) : null;
       ops.push({
         workload,
         upstream: up?.median ?? null,
         ours: ours?.median ?? null,
         ratio,
+        byRepetition,
         upstreamCpuUs: ratio ? up.cpuUsPerItem : null,
         oursCpuUs: ratio ? ours.cpuUsPerItem : null,
         cpuRatio,
@@ -39,24 +41,26 @@ export function pongoSummary(results) {
 }
 
 /** Markdown lines for the summary (`fmt` formats a throughput). */
-export function pongoTable(summary, fmt, nodeVersion) {
+export function pongoTable(summary, fmt, nodeVersion, repeat = 1) {
   if (!summary.length) return [];
+  const of = repeat > 1 ? `median of ${repeat} repetitions' medians of 5 rounds` : 'median of 5 rounds';
   const lines = [
-    `### W7, Pongo documents: Pongo on this package ÷ Pongo on upstream Dumbo (ops/s, median of 5 rounds, Node ${nodeVersion})`,
+    `### W7, Pongo documents: Pongo on this package ÷ Pongo on upstream Dumbo (ops/s, ${of}, Node ${nodeVersion})`,
     '',
-    '| db | operation | Pongo on upstream Dumbo | Pongo on this package | ratio | client CPU µs/op, upstream → this | CPU ratio |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    `| db | operation | Pongo on upstream Dumbo | Pongo on this package | ratio |${repeat > 1 ? ' ratio per repetition |' : ''} client CPU µs/op, upstream → this | CPU ratio |`,
+    `|---|---|---:|---:|---:|${repeat > 1 ? '---:|' : ''}---:|---:|`,
   ];
+  const perRep = (o) => (repeat > 1 ? ` ${o.byRepetition ? o.byRepetition.map((r) => r.toFixed(2)).join(', ') : '—'} |` : '');
   const cell = (v, error) => (v ? fmt(v) : error ? 'error' : '—');
   const x = (v) => (v ? `${v.toFixed(2)}×` : '—');
   const us = (a, b) => (a && b ? `${a.toFixed(0)} → ${b.toFixed(0)}` : '—');
   for (const s of summary) {
     const db = s.db === 'pg' ? 'PostgreSQL' : 'SQLite';
     for (const o of s.ops) {
-      lines.push(`| ${db} | ${o.workload} ${WORKLOADS[o.workload].title} | ${cell(o.upstream, o.error)} | ${cell(o.ours, o.error)} | ${x(o.ratio)} | ${us(o.upstreamCpuUs, o.oursCpuUs)} | ${x(o.cpuRatio)} |`);
+      lines.push(`| ${db} | ${o.workload} ${WORKLOADS[o.workload].title} | ${cell(o.upstream, o.error)} | ${cell(o.ours, o.error)} | ${x(o.ratio)} |${perRep(o)} ${us(o.upstreamCpuUs, o.oursCpuUs)} | ${x(o.cpuRatio)} |`);
     }
     const met = s.met === null ? 'not measured (an operation failed)' : s.met ? '✓' : '✗';
-    lines.push(`| ${db} | **geometric mean** (target ≥ ${s.target}×) | | | **${x(s.geomean)}** ${met} | | ${x(s.cpuGeomean)} |`);
+    lines.push(`| ${db} | **geometric mean** (target ≥ ${s.target}×) | | | **${x(s.geomean)}** ${met} |${repeat > 1 ? ' |' : ''} | ${x(s.cpuGeomean)} |`);
   }
   lines.push('');
   lines.push('Ratio: throughput of Pongo on this package ÷ on upstream Dumbo (higher is better). CPU ratio: the client process\'s CPU time per operation (all threads, user + system; the database server\'s not included), upstream ÷ this package (higher is better).');
