@@ -61,7 +61,8 @@ async function inFlight(count, lanes, fn) {
  * throughput; before/after run outside the timing (setup, correctness checks).
  * warmup() is time-bounded and sizes the rounds: n units ≈ ROUND_SECS. Each round also
  * records the process's CPU time (all its threads, user + system) per item, in µs: on
- * this shared machine it moves less with the background load than the wall clock does.
+ * this shared machine it moves less with the background load than the wall clock does;
+ * and its context switches per item, voluntary (it waited) and involuntary (preempted).
  */
 function measured(plan) {
   const { items, minUnits = 1, maxUnits = Infinity, warmBatch = 1, batch, before, after } = plan;
@@ -69,6 +70,7 @@ function measured(plan) {
   let warm;
   const rounds = [];
   const cpuRounds = [];
+  const switchRounds = [];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     async warmup() {
@@ -88,19 +90,26 @@ function measured(plan) {
     async round() {
       const r = rounds.length;
       await before?.(r);
+      const ru0 = process.resourceUsage();
       const cpu0 = process.cpuUsage();
       const s = performance.now();
       await batch(n, 0);
       const secs = (performance.now() - s) / 1000;
       const cpu = process.cpuUsage(cpu0);
+      const ru = process.resourceUsage();
       await after?.(r, n);
       const value = (n * items) / secs;
       rounds.push(value);
       cpuRounds.push((cpu.user + cpu.system) / (n * items));
+      switchRounds.push([
+        (ru.voluntaryContextSwitches - ru0.voluntaryContextSwitches) / (n * items),
+        (ru.involuntaryContextSwitches - ru0.involuntaryContextSwitches) / (n * items),
+      ]);
       return value;
     },
     result() {
-      return { rounds, median: median(rounds), cpuUsPerItem: median(cpuRounds), cpuRounds, unitsPerRound: n, itemsPerUnit: items, warmup: warm };
+      const switchesPerItem = { voluntary: median(switchRounds.map((x) => x[0])), involuntary: median(switchRounds.map((x) => x[1])) };
+      return { rounds, median: median(rounds), cpuUsPerItem: median(cpuRounds), cpuRounds, switchesPerItem, unitsPerRound: n, itemsPerUnit: items, warmup: warm };
     },
   };
 }
