@@ -347,7 +347,15 @@ const want = (workload, target) =>
   (!onlyTargets || onlyTargets.includes(target));
 // W7 runs Pongo, which needs Node 22+: this Node, or a pinned one installed on first use.
 const wantPongo = [doPg, doSqlite].some(Boolean) && PONGO_WORKLOADS.some((w) => PONGO_TARGETS.some((t) => want(w, t)));
-const pongoNode = wantPongo ? nodeForPongo() : null;
+let pongoNode = null;
+if (wantPongo) {
+  try {
+    pongoNode = nodeForPongo();
+  } catch (error) {
+    notes.push(`W7 (Pongo) not measured: ${error.message}`);
+    log(notes.at(-1));
+  }
+}
 if (pongoNode) {
   meta.machine.nodeForPongo = spawnSync(pongoNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
   meta.versions.pongo = pkgVersion(pongoDirs['pongo-this']);
@@ -370,7 +378,7 @@ if (doSqlite) {
     groups.push(() => targets.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'sqlite', target: t, workload: w, template })));
   }
 }
-for (const db of [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean)) {
+for (const db of pongoNode ? [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean) : []) {
   for (const w of PONGO_WORKLOADS) {
     groups.push(() => PONGO_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db, target: t, workload: w })));
   }
