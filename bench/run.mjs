@@ -352,6 +352,7 @@ if (wantPongo) {
   try {
     pongoNode = nodeForPongo();
   } catch (error) {
+    if (onlyWorkloads) throw error; // asked for by name: fail
     notes.push(`W7 (Pongo) not measured: ${error.message}`);
     log(notes.at(-1));
   }
