@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The benchmark suite (issue 7): node bench/run.mjs [--quick] [--only pg|sqlite] [--json out.json]
-//   [--workloads W1,W3] [--targets pg,dumbo-direct] [--no-memory]
+//   [--workloads W1,W3] [--targets pg,dumbo-direct] [--no-memory] [--repeat N]
+// (--workloads W7 selects W7's four operations, W7i,W7f,W7n,W7u.)
 // Every workload/target pair runs in its own child process (SQLite libraries never share
 // one). A workload's processes start together, then are driven one at a time over IPC:
 // the warm-up round of each (it also sizes the rounds to ~1 s, 0.15 s with --quick),
@@ -14,8 +15,11 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   PG_TARGETS, SQLITE_TARGETS, OURS, WORKLOADS, PG_WORKLOADS, SQLITE_WORKLOADS, LABELS, TARGETS,
+  PONGO_WORKLOADS, PONGO_TARGETS,
 } from './lib/targets.mjs';
-import { PG_URL, PG_SCHEMA, acmePluginEntry } from './lib/paths.mjs';
+import { PG_URL, PG_SCHEMA, acmePluginEntry, pongoDirs } from './lib/paths.mjs';
+import { nodeForPongo } from './lib/node-runtime.mjs';
+import { pongoSummary, pongoTable } from './lib/pongo-report.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -30,13 +34,17 @@ const jsonOut = resolve(option('--json') ?? join(BENCH, 'results', 'latest.json'
 const onlyWorkloads = option('--workloads')?.split(',');
 const onlyTargets = option('--targets')?.split(',');
 const memory = !flag('--no-memory');
+const repeat = Number(option('--repeat') ?? 1);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
 if (only && !['pg', 'sqlite'].includes(only)) throw new Error('--only takes pg or sqlite');
-if (!existsSync(join(BENCH, 'node_modules', 'better-sqlite3'))) {
-  // First run: install the peers (exact pins from bench/package-lock.json; better-sqlite3
-  // and sqlite3 build their native parts, approved by allowScripts in bench/package.json).
-  console.error('bench/node_modules is missing: npm ci --prefix bench');
+// First run: install the peers (exact pins from the lock files; better-sqlite3 and sqlite3
+// build their native parts, approved by allowScripts in bench/package.json). bench/pongo-this
+// is Pongo again, with this repository as its @event-driven-io/dumbo (a file: link).
+for (const [dir, marker] of [[BENCH, pongoDirs['pongo-upstream']], [join(BENCH, 'pongo-this'), pongoDirs['pongo-this']]]) {
+  if (existsSync(join(marker, 'package.json'))) continue;
+  console.error(`${dir}/node_modules is missing: npm ci --prefix ${dir}`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['ci', '--prefix', BENCH], { stdio: 'inherit' });
+  const r = spawnSync(npm, ['ci', '--prefix', dir], { stdio: 'inherit', env: { npm_config_nodedir: '/usr', ...process.env } });
   if (r.status !== 0) process.exit(r.status ?? 2);
 }
 if (!existsSync(join(BENCH, '..', 'dumbo.linux-x64-gnu.node'))) {
@@ -104,6 +112,7 @@ const seedTimeout = { timeoutMs: 120_000 };
 const meta = {
   date: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
+  repeat,
   machine: {
     cores: cpus().length,
     cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model,
@@ -179,6 +188,7 @@ function workerParticipant(spec) {
     exited = null;
     child = fork(join(BENCH, 'lib', 'worker.mjs'), [JSON.stringify({ ...spec, quick })], {
       cwd: BENCH,
+      execPath: spec.workload.startsWith('W7') ? pongoNode : process.execPath,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let err = '';
@@ -270,6 +280,35 @@ function pgbenchParticipant(workload, clients, threads) {
   };
 }
 
+const medianOf = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** One result per db/workload/target: as is for one repetition, else the median of the repetitions' medians. */
+function combineRepetitions(rs) {
+  const keyed = new Map();
+  for (const r of rs) {
+    const key = `${r.db}/${r.workload}/${r.target}`;
+    if (!keyed.has(key)) keyed.set(key, []);
+    keyed.get(key).push(r);
+  }
+  return [...keyed.values()].map((all) => {
+    if (all.length === 1) return all[0];
+    const failed = all.find((r) => r.error);
+    const repetitions = all.map((r) => ({ median: r.median, cpuUsPerItem: r.cpuUsPerItem, rounds: r.rounds, error: r.error, skipped: r.skipped }));
+    if (failed) return { ...failed, repetitions };
+    if (all.some((r) => r.skipped)) return { ...all[0], repetitions };
+    const cpu = all.map((r) => r.cpuUsPerItem).filter((x) => x !== undefined);
+    return {
+      ...all[0],
+      median: medianOf(all.map((r) => r.median)),
+      cpuUsPerItem: cpu.length === all.length ? medianOf(cpu) : undefined,
+      rounds: all.flatMap((r) => r.rounds ?? []),
+      repetitions,
+    };
+  });
+}
+
 async function runGroup(participants, rounds = 5) {
   const live = [];
   await Promise.all(participants.map((p) => p.start()));
@@ -304,29 +343,64 @@ async function runGroup(participants, rounds = 5) {
 
 // ------------------------------------------------------------------ the workloads
 const want = (workload, target) =>
-  (!onlyWorkloads || onlyWorkloads.includes(workload)) && (!onlyTargets || onlyTargets.includes(target));
+  (!onlyWorkloads || onlyWorkloads.includes(workload) || (workload.startsWith('W7') && onlyWorkloads.includes('W7'))) &&
+  (!onlyTargets || onlyTargets.includes(target));
+// W7 runs Pongo, which needs Node 22+: this Node, or a pinned one installed on first use.
+const wantPongo = [doPg, doSqlite].some(Boolean) && PONGO_WORKLOADS.some((w) => PONGO_TARGETS.some((t) => want(w, t)));
+let pongoNode = null;
+if (wantPongo) {
+  try {
+    pongoNode = nodeForPongo();
+  } catch (error) {
+    if (onlyWorkloads) throw error; // asked for by name: fail
+    notes.push(`W7 (Pongo) not measured: ${error.message}`);
+    log(notes.at(-1));
+  }
+}
+if (pongoNode) {
+  meta.machine.nodeForPongo = spawnSync(pongoNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  meta.versions.pongo = pkgVersion(pongoDirs['pongo-this']);
+}
+// Each group is a function that makes fresh participants (one set per repetition).
 const groups = [];
 if (doPg) {
   for (const w of PG_WORKLOADS) {
-    const members = PG_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'pg', target: t, workload: w }));
-    if (PGBENCH && w === 'W1' && want(w, 'pgbench-c1')) members.push(pgbenchParticipant(w, 1, 1));
-    if (PGBENCH && w === 'W2' && want(w, 'pgbench-c10')) members.push(pgbenchParticipant(w, 10, 2));
-    if (members.length) groups.push(members);
+    groups.push(() => {
+      const members = PG_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'pg', target: t, workload: w }));
+      if (PGBENCH && w === 'W1' && want(w, 'pgbench-c1')) members.push(pgbenchParticipant(w, 1, 1));
+      if (PGBENCH && w === 'W2' && want(w, 'pgbench-c10')) members.push(pgbenchParticipant(w, 10, 2));
+      return members;
+    });
   }
 }
 if (doSqlite) {
   for (const w of SQLITE_WORKLOADS) {
     const targets = [...SQLITE_TARGETS, ...(w === 'W1' ? ['acme-plugin', 'acme-byhand'] : [])];
-    const members = targets.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'sqlite', target: t, workload: w, template }));
-    if (members.length) groups.push(members);
+    groups.push(() => targets.filter((t) => want(w, t)).map((t) => workerParticipant({ db: 'sqlite', target: t, workload: w, template })));
   }
 }
-for (const g of groups) {
-  for (const r of await runGroup(g)) {
-    results.push(r);
-    report(r);
+for (const db of pongoNode ? [doPg && 'pg', doSqlite && 'sqlite'].filter(Boolean) : []) {
+  for (const w of PONGO_WORKLOADS) {
+    groups.push(() => PONGO_TARGETS.filter((t) => want(w, t)).map((t) => workerParticipant({ db, target: t, workload: w })));
   }
 }
+// --repeat N: every group N times with fresh processes, the order of its members reversed
+// every other time; a target's result is then the median of its N medians (an error in any
+// repetition makes the whole result an error).
+const byRepetition = [];
+for (let rep = 0; rep < repeat; rep++) {
+  if (repeat > 1) log(`repetition ${rep + 1} of ${repeat}`);
+  for (const makeGroup of groups) {
+    const g = makeGroup();
+    if (!g.length) continue;
+    if (rep % 2) g.reverse();
+    for (const r of await runGroup(g)) {
+      byRepetition.push(r);
+      report(r);
+    }
+  }
+}
+results.push(...combineRepetitions(byRepetition));
 if (!PGBENCH && doPg) notes.push('pgbench not found: the pgbench targets were not measured');
 
 // ------------------------------------------------------------------ overheads
@@ -461,6 +535,7 @@ out();
 out(`Machine: ${meta.machine.cores} cores, ${meta.machine.cpu}, ${meta.machine.memoryGiB} GiB, Node ${meta.machine.node}; load average at start ${meta.machine.loadavgAtStart}.`);
 out(`This package: commit ${meta.thisPackageBuild.commit} with ${meta.thisPackageBuild.uncommittedFiles} uncommitted files, addon built ${meta.thisPackageBuild.addonBuiltAt}.`);
 out(`Versions: ${Object.entries(meta.versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
+if (repeat > 1) out(`Repetitions: every target ran ${repeat} times (fresh processes, the order within a workload reversed every other time); each result is the median of its ${repeat} medians of 5 rounds.`);
 out();
 if (doPg) {
   throughputTable('pg', PG_WORKLOADS, [...PG_TARGETS, 'pgbench-c1', 'pgbench-c10']);
@@ -470,6 +545,8 @@ if (doSqlite) {
 }
 if (doPg) ratioTable('pg', PG_WORKLOADS, ['pg', 'postgres', 'upstream-pg', 'pgbench-c1', 'pgbench-c10']);
 if (doSqlite) ratioTable('sqlite', SQLITE_WORKLOADS, ['better-sqlite3', 'sqlite3', 'upstream-sqlite3']);
+const pongo = pongoSummary(results);
+for (const l of pongoTable(pongo, fmt, meta.machine.nodeForPongo, repeat)) out(l);
 
 if (overheads.length) {
   out(`### Overheads (W1, ops/s; A ÷ B of the medians over all rounds of each side${quick ? '' : ', 3 interleaved processes per side'})`);
@@ -536,7 +613,7 @@ out(`Shared, noisy machines: compare ratios within one run, not absolute numbers
 const markdown = lines.join('\n');
 console.log(markdown);
 mkdirSync(dirname(jsonOut), { recursive: true });
-writeFileSync(jsonOut, JSON.stringify({ meta, results, ratios: ratioRows, overheads, memory: memoryResults, notes, secs: (Date.now() - started) / 1000 }, null, 2));
+writeFileSync(jsonOut, JSON.stringify({ meta, results, ratios: ratioRows, pongo, overheads, memory: memoryResults, notes, secs: (Date.now() - started) / 1000 }, null, 2));
 writeFileSync(jsonOut.replace(/\.json$/, '') + '.md', markdown + '\n');
 log(`wrote ${jsonOut}`);
 if (errors.length) process.exitCode = 1;

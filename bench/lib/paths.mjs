@@ -32,3 +32,16 @@ export function acmePluginEntry() {
 
 export const PG_URL = process.env.DUMBO_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 export const PG_SCHEMA = 'dumbo_bench';
+/** W7 (Pongo): its collections are tables in the default schema, so a database of its own. */
+export const PONGO_PG_DATABASE = 'dumbo_bench_pongo';
+export const PONGO_PG_URL = (() => {
+  const url = new URL(PG_URL);
+  url.pathname = `/${PONGO_PG_DATABASE}`;
+  return url.href;
+})();
+
+/** Pongo 0.17.0-beta.47 twice: on upstream Dumbo (bench/package.json) and on this package (bench/pongo-this). */
+export const pongoDirs = {
+  'pongo-upstream': fileURLToPath(new URL('../node_modules/@event-driven-io/pongo/', import.meta.url)),
+  'pongo-this': fileURLToPath(new URL('../pongo-this/node_modules/@event-driven-io/pongo/', import.meta.url)),
+};

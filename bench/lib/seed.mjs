@@ -1,7 +1,7 @@
 // Creates the benchmark data. Run as its own process by run.mjs:
 //   node lib/seed.mjs pg            -> schema dumbo_bench in DUMBO_BENCH_PG_URL (pg)
 //   node lib/seed.mjs sqlite <file> -> a WAL SQLite template file (better-sqlite3)
-import { PG_URL, PG_SCHEMA } from './paths.mjs';
+import { PG_URL, PG_SCHEMA, PONGO_PG_DATABASE } from './paths.mjs';
 import { ROWS, nameOf, emailOf, ageOf, createdAtOf } from './data.mjs';
 
 const [what, file] = process.argv.slice(2);
@@ -25,6 +25,9 @@ if (what === 'pg') {
        FROM generate_series(1, ${ROWS}) AS i`,
     );
     await client.query(`VACUUM ANALYZE ${PG_SCHEMA}.bench_users`);
+    // W7 (Pongo) works in a database of its own (each process drops its collections).
+    const pongoDb = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [PONGO_PG_DATABASE]);
+    if (!pongoDb.rowCount) await client.query(`CREATE DATABASE ${PONGO_PG_DATABASE}`);
     const { rows } = await client.query(`SELECT * FROM ${PG_SCHEMA}.bench_users WHERE id = 4242`);
     const r = rows[0];
     if (r.name !== nameOf(4242) || r.email !== emailOf(4242) || r.age !== ageOf(4242) || r.created_at.getTime() !== createdAtOf(4242).getTime()) {

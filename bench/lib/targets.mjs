@@ -12,10 +12,19 @@ export const WORKLOADS = {
   W5: { title: '5,000-row multi-row INSERT (SQL tag; pg: hand-built $n string)', unit: 'rows/s' },
   W5h: { title: '5,000-row INSERT, hand-built literal string', unit: 'rows/s' },
   W6: { title: 'pool churn: create, 1 query, close', unit: 'pools/s' },
+  W7i: { title: 'Pongo insertOne', unit: 'ops/s' },
+  W7f: { title: 'Pongo findOne by _id', unit: 'ops/s' },
+  W7n: { title: 'Pongo find by a nested field (20 of 1,000 documents)', unit: 'ops/s' },
+  W7u: { title: 'Pongo updateOne with $inc', unit: 'ops/s' },
 };
 
 export const PG_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W5h', 'W6'];
 export const SQLITE_WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'];
+/** W7, Pongo documents: the same Pongo on upstream Dumbo and on this package, on each database. */
+export const PONGO_WORKLOADS = ['W7i', 'W7f', 'W7n', 'W7u'];
+export const PONGO_TARGETS = ['pongo-upstream', 'pongo-this'];
+/** Pongo on this package ÷ Pongo on upstream Dumbo, geometric mean of the four operations. */
+export const PONGO_GEOMEAN_TARGET = 2;
 
 export const LABELS = {
   'dumbo-auto': 'dumbo auto',
@@ -30,6 +39,8 @@ export const LABELS = {
   'pgbench-c10': 'pgbench -c 10 -j 2',
   'acme-plugin': '@acme plugin via dumbo()',
   'acme-byhand': 'better-sqlite3 as the plugin, by hand',
+  'pongo-upstream': 'Pongo on upstream Dumbo',
+  'pongo-this': 'Pongo on this package',
 };
 
 /** [db, workload, peer, minimum ratio of this package / peer] */

@@ -4,7 +4,7 @@
 //   (forked by run.mjs with an IPC channel)     driven: run.mjs sends warmup / round / finish, so
 //                                               the rounds of all targets of a workload interleave
 //                                               (one process at a time, never two at once).
-// spec: { db: 'pg'|'sqlite', target, workload: W1..W6|W5h|M1|M2, quick, template? }
+// spec: { db: 'pg'|'sqlite', target, workload: W1..W6|W5h|W7i|W7f|W7n|W7u|M1|M2, quick, template? }
 import { copyFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +28,17 @@ const resultOf = (result) => ({ db, target, workload, ...result, load: [loadAtSt
 let file;
 if (db === 'sqlite') {
   file = join(tmpdir(), `dumbo-bench-${process.pid}-${target}-${workload}.db`);
-  copyFileSync(spec.template, file);
+  if (spec.template) copyFileSync(spec.template, file); // W7 (Pongo) starts from an empty file
 }
 const cleanup = () => {
   if (file) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 };
 
 async function loadTarget() {
+  if (workload.startsWith('W7')) {
+    const { pongoTarget } = await import('./targets-pongo.mjs');
+    return pongoTarget(db, target, workload, file);
+  }
   if (db === 'pg') {
     const { pgTargets } = await import('./targets-pg.mjs');
     return pgTargets[target]();
@@ -55,13 +59,19 @@ async function inFlight(count, lanes, fn) {
 /**
  * A measured workload. plan: `batch(n, from)` runs n units, each counting `items` towards
  * throughput; before/after run outside the timing (setup, correctness checks).
- * warmup() is time-bounded and sizes the rounds: n units ≈ ROUND_SECS.
+ * warmup() is time-bounded and sizes the rounds: n units ≈ ROUND_SECS. Each round also
+ * records the process's CPU time (all its threads, user + system) per item, in µs: on
+ * this shared machine it moves less with the background load than the wall clock does;
+ * and its context switches per item, voluntary (it waited) and involuntary (preempted).
  */
 function measured(plan) {
   const { items, minUnits = 1, maxUnits = Infinity, warmBatch = 1, batch, before, after } = plan;
   let n;
   let warm;
   const rounds = [];
+  const cpuRounds = [];
+  const switchRounds = [];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     async warmup() {
       await before?.('warmup');
@@ -80,17 +90,26 @@ function measured(plan) {
     async round() {
       const r = rounds.length;
       await before?.(r);
+      const ru0 = process.resourceUsage();
+      const cpu0 = process.cpuUsage();
       const s = performance.now();
       await batch(n, 0);
       const secs = (performance.now() - s) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const ru = process.resourceUsage();
       await after?.(r, n);
       const value = (n * items) / secs;
       rounds.push(value);
+      cpuRounds.push((cpu.user + cpu.system) / (n * items));
+      switchRounds.push([
+        (ru.voluntaryContextSwitches - ru0.voluntaryContextSwitches) / (n * items),
+        (ru.involuntaryContextSwitches - ru0.involuntaryContextSwitches) / (n * items),
+      ]);
       return value;
     },
     result() {
-      const sorted = [...rounds].sort((a, b) => a - b);
-      return { rounds, median: sorted[Math.floor(sorted.length / 2)], unitsPerRound: n, itemsPerUnit: items, warmup: warm };
+      const switchesPerItem = { voluntary: median(switchRounds.map((x) => x[0])), involuntary: median(switchRounds.map((x) => x[1])) };
+      return { rounds, median: median(rounds), cpuUsPerItem: median(cpuRounds), cpuRounds, switchesPerItem, unitsPerRound: n, itemsPerUnit: items, warmup: warm };
     },
   };
 }
@@ -151,6 +170,10 @@ function inserts(t, fn) {
 
 async function planFor(t) {
   if (workload !== 'W6') await t.open();
+  if (workload.startsWith('W7')) {
+    const { pongoPlan } = await import('./pongo-plans.mjs');
+    return pongoPlan(t, workload, measured);
+  }
   switch (workload) {
     case 'W1':
       return pointSelects(t, 1);
@@ -299,7 +322,7 @@ if (process.send) {
       } else if (cmd === 'round') {
         process.send({ ok: true, value: await plan.round() });
       } else if (cmd === 'finish') {
-        const result = plan ? resultOf({ label: t.label, ...plan.result() }) : resultOf({});
+        const result = plan ? resultOf({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...plan.result() }) : resultOf({});
         await finish();
         process.send({ ok: true, result }, () => process.disconnect());
       }
@@ -313,13 +336,13 @@ if (process.send) {
   try {
     t = await loadTarget();
     if (!t) emit({ skipped: 'target not available' });
-    else if (workload === 'M1') emit({ label: t.label, ...(await peakRssW3(t)) });
-    else if (workload === 'M2') emit({ label: t.label, ...(await leakCheck(t)) });
+    else if (workload === 'M1') emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...(await peakRssW3(t)) });
+    else if (workload === 'M2') emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...(await leakCheck(t)) });
     else {
       const plan = await planFor(t);
       await plan.warmup();
       for (let r = 0; r < ROUNDS; r++) await plan.round();
-      emit({ label: t.label, ...plan.result() });
+      emit({ label: t.label, ...(t.dumbo && { dumbo: t.dumbo, node: t.node }), ...plan.result() });
     }
   } catch (error) {
     emit({ error: errorText(error) });
