@@ -116,6 +116,19 @@ export const pgTargets = {
     const { dumbo } = await import(ours.pg);
     return dumboShaped({ SQL, label: 'this package, direct (/pg)', makePool: () => dumbo({ connectionString: PG_URL, max: MAX }) });
   },
+  /**
+   * This package, direct mode with `prepare: true`: named statements cached per connection
+   * (the default is the unnamed statement, safe behind transaction-mode poolers).
+   */
+  async 'dumbo-prepared'() {
+    const { SQL } = await import(ours.root);
+    const { dumbo } = await import(ours.pg);
+    return dumboShaped({
+      SQL,
+      label: 'this package, direct, prepare: true',
+      makePool: () => dumbo({ connectionString: PG_URL, max: MAX, prepare: true }),
+    });
+  },
   /** Upstream Dumbo 0.13.0-beta.47 over pg, as its own benchmark builds it. */
   async 'upstream-pg'() {
     const { dumbo, SQL } = await import(upstream.root);

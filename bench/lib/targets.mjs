@@ -1,6 +1,6 @@
 // What runs, what is compared, and the issue's targets (issue 7, section 2).
 
-export const PG_TARGETS = ['dumbo-auto', 'dumbo-direct', 'upstream-pg', 'pg', 'postgres'];
+export const PG_TARGETS = ['dumbo-auto', 'dumbo-direct', 'dumbo-prepared', 'upstream-pg', 'pg', 'postgres'];
 export const SQLITE_TARGETS = ['dumbo-auto', 'dumbo-direct', 'upstream-sqlite3', 'better-sqlite3', 'sqlite3'];
 export const OURS = ['dumbo-direct', 'dumbo-auto'];
 
@@ -29,6 +29,7 @@ export const PONGO_GEOMEAN_TARGET = 2;
 export const LABELS = {
   'dumbo-auto': 'dumbo auto',
   'dumbo-direct': 'dumbo direct',
+  'dumbo-prepared': 'dumbo prepare:true',
   'upstream-pg': 'upstream (pg)',
   'upstream-sqlite3': 'upstream (sqlite3)',
   pg: 'pg',
