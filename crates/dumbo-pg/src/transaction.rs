@@ -5,7 +5,7 @@ use dumbo_core::{Error, Result};
 pub const COMMIT_SQL: &str = "COMMIT";
 pub const ROLLBACK_SQL: &str = "ROLLBACK";
 
-const ISOLATION_LEVELS: [&str; 4] = [
+pub const ISOLATION_LEVELS: [&str; 4] = [
     "READ COMMITTED",
     "REPEATABLE READ",
     "SERIALIZABLE",
