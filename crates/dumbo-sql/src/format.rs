@@ -229,7 +229,8 @@ impl Sink for SegmentSink {
 /// writes for them. `None` when the markers do not match `params` one for one (the
 /// caller then formats the SQL itself, which reports the malformed input).
 pub fn placeholder_text(chunks: &[String], params: usize, dialect: Dialect) -> Option<String> {
-    let mut text = String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + params * 3);
+    let mut text =
+        String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + params * 3);
     let mut used = 0usize;
     for chunk in chunks {
         if chunk == PARAM_MARKER {
