@@ -1,6 +1,5 @@
 'use strict';
-// Port of upstream pgPool (storage/postgresql/pg/connections/pool.ts) over the
-// native driver:
+// Upstream's pgPool over the native driver:
 // - default: a native pool shared per connection string + database and counted
 //   (getPgPool/endPgPool); pool.execute borrows a client per statement;
 // - pooled: false: every connection is its own client;

@@ -1,5 +1,4 @@
-//! Port of upstream `storage/all/connections/connectionString.ts`: which built-in
-//! connector a connection string belongs to.
+//! Which built-in connector a connection string belongs to, by upstream's rules.
 
 use std::borrow::Cow;
 

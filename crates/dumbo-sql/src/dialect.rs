@@ -1,7 +1,6 @@
-//! Dialects and processor registries: ports the formatter configuration of upstream
-//! `storage/postgresql/core/sql/formatter/index.ts` (`pgFormatter`) and
-//! `storage/sqlite/core/sql/formatter/index.ts` (`sqliteFormatter`), and the choice
-//! between `defaultProcessorsRegistry` and the dialect registries.
+//! Dialects and processor registries: the configuration of upstream's `pgFormatter`
+//! and `sqliteFormatter`, and the choice between `defaultProcessorsRegistry` and the
+//! dialect registries.
 
 /// A registered formatter dialect (upstream `registerFormatter` keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,6 @@
-//! Formatting tokenized SQL into a query plus params: ports `formatSQL` from upstream
-//! `core/sql/formatters/sqlFormatter.ts`, the builder of
-//! `core/sql/parametrizedSQL/parametrizedSQL.ts`, the default processors of
-//! `core/sql/processors/defaultProcessors.ts` and the PostgreSQL array / IN processors
-//! of `storage/postgresql/core/sql/processors/arrayProcessors.ts`.
+//! Formatting tokenized SQL into a query plus params: upstream's `formatSQL`, its
+//! `ParametrizedSQLBuilder`, the default processors and the PostgreSQL array / IN
+//! processors.
 //!
 //! One walker ([`walk`]) interprets the tokens; a [`Sink`] decides what a parameter
 //! becomes (a placeholder plus a bound value here, an inlined value in `describe`).

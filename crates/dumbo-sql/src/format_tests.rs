@@ -1,4 +1,4 @@
-//! Golden cases for `format` (upstream sql.unit.spec.ts / sqlFormatter.unit.spec.ts).
+//! Golden cases for `format`: what upstream's formatter gives for the same SQL.
 
 use super::*;
 use dumbo_core::ErrorKind;

@@ -1,6 +1,5 @@
-//! Port of upstream `storage/sqlite/sqlite3/connections/connection.ts` (the
-//! sqlite3 client: `connect` with pragmas, `query`, `command`, `close`), over
-//! rusqlite instead of node-sqlite3.
+//! Upstream's sqlite3 client (`connect` with pragmas, `query`, `command`, `close`),
+//! over rusqlite instead of node-sqlite3.
 //!
 //! Differences from upstream, on purpose:
 //! - `readonly` is honoured (upstream always opens read-write), and a read-only

@@ -1,5 +1,4 @@
-//! Port of upstream `storage/sqlite/core/connections/connectionString.ts`:
-//! `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
+//! Upstream's SQLite connection-string helpers: `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
 //! `parsePragmasFromConnectionString`.
 
 use dumbo_core::connection_string::{

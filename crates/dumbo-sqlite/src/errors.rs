@@ -1,4 +1,4 @@
-//! Port of upstream `storage/sqlite/core/errors/errorMapper.ts` (`mapSqliteError`).
+//! SQLite errors as Dumbo errors: upstream's `mapSqliteError` table.
 //!
 //! Upstream only sees node-sqlite3's primary code and sniffs the message for
 //! constraint subtypes; here SQLite's *extended* result codes decide, and the

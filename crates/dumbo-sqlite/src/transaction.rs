@@ -1,5 +1,4 @@
-//! Port of the SQL issued by upstream `storage/sqlite/core/transactions/index.ts`
-//! (`sqliteTransaction`): `BEGIN <mode> TRANSACTION` and the `transaction<n>`
+//! The SQL upstream's `sqliteTransaction` issues: `BEGIN <mode> TRANSACTION` and the `transaction<n>`
 //! savepoints. The nesting state machine itself lives in the JS/core layer.
 
 use dumbo_core::{Error, Result};
