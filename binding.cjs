@@ -873,6 +873,7 @@ module.exports.sqliteSavepointSql = nativeBinding.sqliteSavepointSql
 module.exports.sqliteTransactionModes = nativeBinding.sqliteTransactionModes
 module.exports.sqliteTransactionSql = nativeBinding.sqliteTransactionSql
 module.exports.sqlParamMarker = nativeBinding.sqlParamMarker
+module.exports.sqlPlaceholder = nativeBinding.sqlPlaceholder
 module.exports.sqlPlaceholderText = nativeBinding.sqlPlaceholderText
 module.exports.validatePgConnectionString = nativeBinding.validatePgConnectionString
 module.exports.validateSqliteConnectionString = nativeBinding.validateSqliteConnectionString

@@ -307,6 +307,12 @@ export interface SqliteTransactionSql {
 export declare function sqlParamMarker(): string
 
 /**
+ * `mapPlaceholder(index)` of a built-in dialect: `?` for SQLite, `$<index + 1>` for
+ * PostgreSQL. `null` for an unknown dialect.
+ */
+export declare function sqlPlaceholder(dialect: string, index: number): string | null
+
+/**
  * The query text of SQL whose tokens are all plain parameters (`sqlChunks` and the
  * number of tokens): each marker becomes the dialect's next placeholder. `null` when
  * they do not match, or for an unknown dialect.

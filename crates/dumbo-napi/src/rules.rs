@@ -131,3 +131,10 @@ pub fn sql_placeholder_text(chunks: Vec<String>, params: u32, dialect: String) -
     let dialect = dumbo_sql::Dialect::from_name(&dialect)?;
     dumbo_sql::placeholder_text(&chunks, params as usize, dialect)
 }
+
+/// `mapPlaceholder(index)` of a built-in dialect: `?` for SQLite, `$<index + 1>` for
+/// PostgreSQL. `null` for an unknown dialect.
+#[napi_derive::napi(js_name = "sqlPlaceholder", catch_unwind)]
+pub fn sql_placeholder(dialect: String, index: u32) -> Option<String> {
+    dumbo_sql::Dialect::from_name(&dialect).map(|d| d.placeholder(index as usize))
+}

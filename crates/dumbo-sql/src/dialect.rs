@@ -27,6 +27,13 @@ impl Dialect {
         }
     }
 
+    /// `mapPlaceholder(index)` as a string.
+    pub fn placeholder(self, index: usize) -> String {
+        let mut out = String::new();
+        self.push_placeholder(&mut out, index);
+        out
+    }
+
     /// `mapPlaceholder(index)`: `?` for SQLite, `$<index + 1>` for PostgreSQL.
     pub(crate) fn push_placeholder(self, out: &mut String, index: usize) {
         match self {
@@ -78,6 +85,8 @@ mod tests {
         Dialect::PostgreSQL.push_placeholder(&mut out, 0);
         Dialect::PostgreSQL.push_placeholder(&mut out, 9);
         assert_eq!(out, "??$1$10");
+        assert_eq!(Dialect::PostgreSQL.placeholder(2), "$3");
+        assert_eq!(Dialect::SQLite.placeholder(2), "?");
     }
 
     #[test]
