@@ -232,6 +232,9 @@ export declare function parsePgDatabaseName(connectionString: string): string | 
 /** `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets. */
 export declare function parseSqlitePragmas(connectionString: string): unknown
 
+/** The isolation levels PostgreSQL's `BEGIN ISOLATION LEVEL …` accepts. */
+export declare function pgIsolationLevels(): Array<string>
+
 /** `PostgreSQLJSON.field` / `textField`: `src -> 'a'` or `src #> '{a,b}'`. */
 export declare function pgJsonField(sourceSql: string, path: string, asText: boolean): string
 
@@ -240,6 +243,9 @@ export declare function pgJsonPath(segments: Array<string>): string
 
 /** The pool options the PostgreSQL driver knows (lib/pg/options.cjs refuses others). */
 export declare function pgPoolOptionNames(): Array<string>
+
+/** The `DumboError` class name for a PostgreSQL SQLSTATE (`mapPostgresError`). */
+export declare function postgresErrorType(sqlstate: string): string
 
 export declare function quoteIdentifier(name: string, dialectName: string): string
 
@@ -252,8 +258,69 @@ export declare function setErrorFactory(factory: unknown): void
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
 export declare function sha256Hex(text: string): string
 
+export declare function sqliteDefaultPragmas(): SqlitePragmaDefaults
+
+/**
+ * The `DumboError` class name for a SQLite result code given by name
+ * (`SQLITE_BUSY`, `SQLITE_CONSTRAINT_UNIQUE`, ...) and the error's message
+ * (`mapSqliteError`).
+ */
+export declare function sqliteErrorType(code: string, message?: string | undefined | null): string
+
 /** `SQLiteJSON.path`: an inline `'$.a.b'` literal from a string or segments. */
 export declare function sqliteJsonPath(path: string | Array<string>): string
+
+/** `DEFAULT_SQLITE_PRAGMA_OPTIONS`: what a SQLite connection sets unless told otherwise. */
+export interface SqlitePragmaDefaults {
+  journal_mode: string
+  synchronous: string
+  cache_size: number
+  foreign_keys: boolean
+  temp_store: string
+  busy_timeout: number
+  mmap_size: number
+}
+
+export declare function sqliteSavepointSql(level: number): SqliteSavepointSql
+
+/** The savepoint statements of a nested SQLite transaction at `level`. */
+export interface SqliteSavepointSql {
+  savepoint: string
+  release: string
+  rollbackTo: string
+}
+
+/** The modes `BEGIN <mode> TRANSACTION` accepts, upper-case. */
+export declare function sqliteTransactionModes(): Array<string>
+
+/**
+ * `BEGIN <mode> TRANSACTION` (the default mode when `mode` is missing), `COMMIT`
+ * and `ROLLBACK`; throws InvalidOperationError for an unknown mode.
+ */
+export declare function sqliteTransactionSql(mode?: string | undefined | null): SqliteTransactionSql
+
+/** The statements of a SQLite transaction, for a client of another SQLite driver. */
+export interface SqliteTransactionSql {
+  begin: string
+  commit: string
+  rollback: string
+}
+
+/** The chunk that stands for a parameter in tokenized SQL (`sqlChunks`). */
+export declare function sqlParamMarker(): string
+
+/**
+ * `mapPlaceholder(index)` of a built-in dialect: `?` for SQLite, `$<index + 1>` for
+ * PostgreSQL. `null` for an unknown dialect.
+ */
+export declare function sqlPlaceholder(dialect: string, index: number): string | null
+
+/**
+ * The query text of SQL whose tokens are all plain parameters (`sqlChunks` and the
+ * number of tokens): each marker becomes the dialect's next placeholder. `null` when
+ * they do not match, or for an unknown dialect.
+ */
+export declare function sqlPlaceholderText(chunks: Array<string>, params: number, dialect: string): string | null
 
 /**
  * `PostgreSQLConnectionString`: throws InvalidOperationError unless the string

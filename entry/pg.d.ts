@@ -151,7 +151,7 @@ export type ConnectionCheckResult =
 
 export type PgDriverType = PostgreSQLDriverType<'pg'>;
 export declare const PgDriverType: PgDriverType;
-/** The RFC's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
+/** This package's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
 export declare const pgPlugin: DumboDriverPlugin<PgDriverType, PgConnection, PgPoolOptions, PgPool>;
 export declare const pgDumboDriver: typeof pgPlugin;
 export declare function usePgDumboDriver(): void;

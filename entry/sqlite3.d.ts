@@ -13,7 +13,7 @@ export * from './sqlite';
 export type SQLite3DumboOptions = SQLitePoolOptions;
 export type SQLite3DriverType = SQLiteDriverType<'sqlite3'>;
 export declare const SQLite3DriverType: SQLite3DriverType;
-/** The RFC's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
+/** This package's StoragePlugin and upstream's DumboDatabaseDriver in one object. */
 export declare const sqlite3Plugin: DumboDriverPlugin<SQLite3DriverType, SQLiteConnection, SQLitePoolOptions, SQLitePool>;
 export declare const sqlite3DumboDriver: typeof sqlite3Plugin;
 export declare function useSqlite3DumboDriver(): void;

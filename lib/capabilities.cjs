@@ -1,6 +1,6 @@
 'use strict';
 // Dialect-aware SQL helpers that consult a plugin's declared capabilities
-// (RFC 4.4): the same call renders native JSON operators where the database has
+// (`capabilities`): the same call renders native JSON operators where the database has
 // them and a function call where it does not, for built-in and JS plugins alike.
 const { InvalidOperationError } = require('./errors.cjs');
 const { SQL } = require('./sql/index.cjs');

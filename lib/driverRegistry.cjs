@@ -1,8 +1,9 @@
 'use strict';
 // Upstream's driver registry API (DumboDatabaseDriverRegistry) over the native
 // registry that also backs pluginRegistry: one set of entries, two faces. Where
-// the RFC's rules differ from upstream's (a second, different driver for a taken
-// driver type is an error, not ignored), the RFC's apply (docs/drivers.md).
+// the plugin registry's rules differ from upstream's (a second, different driver for
+// a taken driver type is an error, not ignored), the plugin registry's apply
+// (docs/drivers.md).
 const { binding, nativeRegistry } = require('./native.cjs');
 const { extensionsFor } = require('./registry.cjs');
 

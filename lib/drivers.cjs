@@ -35,7 +35,7 @@ function parseConnectionString(connectionString) {
 
 /**
  * A driver's `canHandle(options)`: options naming a driver type (upstream's
- * `driverType`, or the RFC's `connector`) match only that type; otherwise the
+ * `driverType`, or the plugin registry's `connector`) match only that type; otherwise the
  * connection string decides, through `tryParseConnectionString` (null: not ours).
  */
 const canHandleDriverWithConnectionString = (driverType, tryParseConnectionString) => (options) => {

@@ -1,6 +1,6 @@
 'use strict';
 
-// The DumboError family (reference 6.1) and `fromNative`, which turns the
+// The DumboError family and `fromNative`, which turns the
 // native core's error reports into it. JS driver-error mappers: errorMappers.cjs.
 //
 // Deliberate difference from upstream: every class sets `name` to its class
@@ -204,7 +204,7 @@ const NotRegisteredError = defineDumboError(
   500,
   'No implementation registered (e.g. missing formatter, plugin or driver import).',
 );
-// Not upstream: the registry's conflict error (RFC open question 3, decided).
+// Not upstream: the registry's answer to a second, different plugin for a connector.
 const PluginAlreadyRegisteredError = defineDumboError(
   'PluginAlreadyRegisteredError',
   DumboError,

@@ -8,16 +8,20 @@
 const { readFileSync } = require('node:fs');
 
 const PACKAGE = '@event-driven-io/dumbo';
-/** Platforms with a prebuilt binary package (package.json napi.targets). */
-const PREBUILT = [
-  'linux-x64-gnu',
-  'linux-arm64-gnu',
-  'linux-x64-musl',
-  'linux-arm64-musl',
-  'darwin-x64',
-  'darwin-arm64',
-  'win32-x64-msvc',
-];
+
+// Rust target triple → Node's platform key, as the napi-rs loader names the packages.
+const ARCHES = { x86_64: 'x64', aarch64: 'arm64', i686: 'ia32', armv7: 'arm' };
+function platformKeyOfTarget(triple) {
+  const [arch] = triple.split('-');
+  const abi = /-(gnu|musl|msvc)[a-z]*$/.exec(triple)?.[1];
+  if (triple.includes('-linux-')) return `linux-${ARCHES[arch] ?? arch}-${abi}`;
+  if (triple.includes('-apple-darwin')) return `darwin-${ARCHES[arch] ?? arch}`;
+  if (triple.includes('-windows-')) return `win32-${ARCHES[arch] ?? arch}-${abi}`;
+  return triple;
+}
+
+/** Platforms with a prebuilt binary package: package.json's napi.targets. */
+const PREBUILT = require('../package.json').napi.targets.map(platformKeyOfTarget);
 
 function libc() {
   if (process.platform !== 'linux') return null;
@@ -83,4 +87,4 @@ function loadBinding() {
   }
 }
 
-module.exports = { loadBinding, platformKey, explain, PREBUILT };
+module.exports = { loadBinding, platformKey, platformKeyOfTarget, explain, PREBUILT };

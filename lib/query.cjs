@@ -1,6 +1,6 @@
 'use strict';
 
-// Result helpers (reference 4.2): selectors over Promise<QueryResult>, key
+// Result helpers: selectors over Promise<QueryResult>, key
 // case mapping, and column mappers for the executors' `mapping` option.
 
 const { DataError } = require('./errors.cjs');

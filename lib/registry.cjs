@@ -1,6 +1,6 @@
 'use strict';
-// pluginRegistry (RFC 4.1.2): a thin face over the native registry of this JS thread,
-// plus the extension registry for extensions unknown at compile time (RFC 4.4).
+// pluginRegistry: a thin face over the native registry of this JS thread,
+// plus the extension registry for extensions unknown at compile time.
 const { nativeRegistry } = require('./native.cjs');
 
 const EXTENSIONS_KEY = Symbol.for('@event-driven-io/dumbo:extensions');
@@ -45,7 +45,7 @@ const pluginRegistry = {
 
 /**
  * The pool of the driver `options` select (`driver`, `driverType` / `connector`, a loaded
- * driver's canHandle, the built-in connection-string rules), or a deferred pool (RFC 4.2.1).
+ * driver's canHandle, the built-in connection-string rules), or a deferred pool (a lazy plugin not loaded yet).
  */
 function dumbo(options) {
   return native.dumbo(options);

@@ -1,6 +1,6 @@
 'use strict';
 
-// JSON serializer with composable replacers/revivers (reference 8.3).
+// JSON serializer with composable replacers/revivers.
 
 const bigIntReplacer = (_key, value) =>
   typeof value === 'bigint' ? value.toString() : value;

@@ -320,7 +320,7 @@ export interface FormatSQLOptions {
   mapper?: MapSQLParamValueOptions;
   /** The processors registry to format with (upstream's formatter context). */
   processorsRegistry?: SQLProcessorsReadonlyRegistry;
-  /** Set by SQL.format on a formatter without a valueMapper: use the default processors (reference 5.3). */
+  /** Set by SQL.format on a formatter without a valueMapper: use the default processors. */
   processors?: 'default';
 }
 

@@ -1,6 +1,6 @@
 // Drivers (upstream core/drivers): driver types, the DumboDatabaseDriver shape,
 // upstream's registry API and connection-string parsing. Every driver object is
-// also an RFC StoragePlugin (types/pool); the registries share their entries.
+// also a StoragePlugin (types/pool); the registries share their entries.
 import type { SQLFormatter } from './core';
 import type { ConnectionPool, ConnectorType, DatabaseType, StoragePlugin } from './pool';
 import type { DatabaseMetadata, MigratorOptions } from './schema';
@@ -78,7 +78,7 @@ export type ExtractDumboTypeFromDriver<DatabaseDriver> =
 
 /**
  * Options for `dumbo()` and a driver's `createPool` / `canHandle`: the driver's own
- * options plus how the driver is chosen (`driver`, `driverType`, or the RFC's `connector`).
+ * options plus how the driver is chosen (`driver`, `driverType`, or the plugin registry's `connector`).
  */
 export type DumboConnectionOptions<DatabaseDriver extends AnyDumboDatabaseDriver = AnyDumboDatabaseDriver> =
   ExtractDumboDatabaseDriverOptions<DatabaseDriver> extends infer Options
@@ -112,7 +112,7 @@ export declare const canHandleDriverWithConnectionString: <
   tryParseConnectionString: (connectionString: string) => string | null,
 ) => (options: ConnectionOptions) => boolean;
 
-/** A driver in either shape: upstream's (driverType) or the RFC's (connector). */
+/** A driver in either shape: upstream's (driverType) or the plugin registry's (connector). */
 export type RegistrableDriver = AnyDumboDatabaseDriver | StoragePlugin;
 
 export interface DumboDatabaseDriverRegistryInstance {

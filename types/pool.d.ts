@@ -1,5 +1,4 @@
-// Pools, connections, transactions and the plugin registry (upstream core/connections,
-// RFC 4.1 / 4.4).
+// Pools, connections, transactions and the plugin registry.
 import type {
   BatchSQLCommandOptions,
   QueryResult,
@@ -155,7 +154,7 @@ export type Dumbo<
 
 export type { DumboConnectionOptions } from './drivers';
 
-/** What a database supports (RFC 4.4); dialect-aware helpers consult it. */
+/** What a database supports; dialect-aware helpers consult it. */
 export interface StoragePluginCapabilities {
   json?: {
     /** Native JSON operators (`->`, `->>`; PostgreSQL also `#>`, `#>>`). */
@@ -180,7 +179,7 @@ export interface PongoCollectionSQLBuilder {
   drop(): SQL;
 }
 
-/** The typed Pongo extension of a storage plugin (RFC 4.4). */
+/** The typed Pongo extension of a storage plugin. */
 export interface PongoPlugin {
   sqlBuilder: (collectionName: string) => PongoCollectionSQLBuilder;
   schemaStrategy: 'partitioning' | 'separate-tables' | 'single-table';
@@ -192,7 +191,7 @@ export interface PongoPlugin {
   };
 }
 
-/** Extensions unknown at compile time, per connector and name (RFC 4.4). */
+/** Extensions unknown at compile time, per connector and name. */
 export interface ExtensionRegistry {
   register<T>(connector: ConnectorType, extensionName: string, extension: T): void;
   get<T>(connector: ConnectorType, extensionName: string): T | undefined;
@@ -205,7 +204,7 @@ export interface PluginExtensionRegistry {
   get<T>(name: string): T | undefined;
 }
 
-/** A storage plugin: a built-in or a community package (RFC 4.1.1). */
+/** A storage plugin: a built-in or a community package. */
 export interface StoragePlugin<Connector extends ConnectorType = ConnectorType> {
   readonly connector: Connector;
   createPool(options: DumboConnectionOptions): ConnectionPool;
@@ -234,7 +233,7 @@ export declare function jsonField(target: PluginTarget, source: SQL, path: strin
 export declare function jsonTextField(target: PluginTarget, source: SQL, path: string | string[]): SQL;
 
 export interface PluginRegistry {
-  /** A plugin in either shape: the RFC's (`connector`) or upstream's driver (`driverType`). */
+  /** A plugin in either shape: the plugin registry's (`connector`) or upstream's driver (`driverType`). */
   register(
     connector: ConnectorType,
     plugin: StoragePlugin | AnyDumboDatabaseDriver | (() => Promise<StoragePlugin | AnyDumboDatabaseDriver>),

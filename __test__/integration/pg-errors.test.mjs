@@ -161,13 +161,15 @@ describe('SQLSTATE classes', () => {
       const tx = conn.transaction();
       await tx.begin();
       await assert.rejects(tx.execute.query(SQL`SELECT * FROM nope`), InvalidOperationError);
-      await rejectsWith(tx.execute.query(SQL`SELECT 1`), InvalidOperationError, { code: '25P02' });
+      // Class 25 (invalid transaction state) has no DumboError subclass: a plain
+      // DumboError (500) with the SQLSTATE, as mapPostgresError gives for pg's errors.
+      await rejectsWith(tx.execute.query(SQL`SELECT 1`), DumboError, { code: '25P02', errorCode: 500 });
       await tx.rollback();
       // A read-only transaction refuses writes with 25006.
       await rejectsWith(
         conn.withTransaction((t) => t.execute.command(SQL`INSERT INTO counter VALUES (9, 9)`), { readonly: true }),
-        InvalidOperationError,
-        { code: '25006' },
+        DumboError,
+        { code: '25006', errorCode: 500 },
       );
     } finally {
       await conn.close();

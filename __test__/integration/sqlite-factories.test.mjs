@@ -160,6 +160,33 @@ describe('sqlite3Connection / sqliteClientConnection', () => {
     assert.equal(client.open, false);
   });
 
+  it("a client of another driver gets the native driver's default mode, savepoints and mode check", async () => {
+    const client = foreignClient(fileName);
+    const connection = sqliteConnection({
+      type: 'Client',
+      driverType: 'SQLite:better-sqlite3',
+      connectionOptions: { transactionOptions: { allowNestedTransactions: true, useSavepoints: true } },
+      serializer: JSONSerializer,
+      sqliteClientFactory: () => client,
+    });
+    await clear(connection.execute);
+    await connection.withTransaction((tx) => tx.withTransaction((nested) => insert(nested.execute, 'n')));
+    assert.deepEqual(client.log.slice(1), [
+      'BEGIN IMMEDIATE TRANSACTION',
+      'SAVEPOINT transaction2',
+      'INSERT INTO items (name) VALUES (?)',
+      'RELEASE transaction2',
+      'COMMIT',
+    ]);
+    const sent = client.log.length;
+    await assert.rejects(
+      connection.withTransaction(async () => {}, { mode: 'SOMETIMES' }),
+      (error) => error instanceof InvalidOperationError && error.message === 'Unsupported SQLite transaction mode: SOMETIMES',
+    );
+    assert.ok(!client.log.slice(sent).some((q) => q.startsWith('BEGIN')), 'nothing was begun');
+    await connection.close();
+  });
+
   it('sqlitePoolClientConnection releases its client on close', async () => {
     const client = foreignClient(fileName);
     const connection = sqlitePoolClientConnection({

@@ -72,6 +72,13 @@ describe('mapSqliteError', () => {
     expectMapped(mapSqliteError(unique), 'UniqueConstraintError', unique);
   });
 
+  it('takes a constraint kind from an extended code before the message', () => {
+    const source = driverError('SQLITE_CONSTRAINT_NOTNULL', 'NOT NULL constraint failed: t.unique_name');
+    expectMapped(mapSqliteError(source), 'NotNullViolationError', source);
+    const check = driverError('SQLITE_CONSTRAINT_CHECK', 'CHECK constraint failed: unique_positive');
+    expectMapped(mapSqliteError(check), 'CheckViolationError', check);
+  });
+
   it('falls back to DumboError 500 for unknown codes', () => {
     for (const code of ['SQLITE_NOTICE', 'SQLITE_WARNING', 'SQLITE_NOTICE_RECOVER_WAL', 'EBUSY', 'toString']) {
       const source = driverError(code, 'odd');
@@ -143,7 +150,8 @@ describe('mapPostgresError', () => {
   });
 
   it('falls back to DumboError 500 for other codes', () => {
-    for (const code of ['01000', 'P0001', 'XX000', '40000', 'ECONNREFUSED']) {
+    // 25xxx (transaction state) and 28xxx (authorization) have no class of their own.
+    for (const code of ['01000', 'P0001', 'XX000', '40000', '25P02', '25006', '28P01', '28000', 'ECONNREFUSED']) {
       const source = driverError(code, 'other');
       const mapped = mapPostgresError(source);
       assert.equal(Object.getPrototypeOf(mapped), DumboError.prototype, code);

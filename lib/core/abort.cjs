@@ -1,5 +1,5 @@
 'use strict';
-// Abort helpers over `{ abort: { signal } }` contexts (upstream core/taskProcessing/abort.ts).
+// Abort helpers over `{ abort: { signal } }` contexts (as upstream's).
 const { DumboError } = require('../errors.cjs');
 
 /** The context of work nobody can abort. */

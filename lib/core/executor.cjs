@@ -2,7 +2,7 @@
 // Builds an SQLExecutor (query, batchQuery, command, batchCommand) from a driver's
 // single-statement runners. Batches run sequentially and stop at the first error;
 // `assertChanges` raises BatchCommandNoChangesError(index) on a statement that
-// changed nothing (upstream core/execute/execute.ts).
+// changed nothing, as upstream's executors do.
 const { BatchCommandNoChangesError, DumboError } = require('../errors.cjs');
 const { mapSQLQueryResult } = require('../query.cjs');
 const { throwIfAborted } = require('./abort.cjs');

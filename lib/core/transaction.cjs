@@ -1,5 +1,5 @@
 'use strict';
-// Port of upstream core/connections/transaction.ts: the nesting state machine shared
+// Upstream's transaction nesting: the state machine shared
 // by every driver, and executeInTransaction's { success, result } protocol.
 const { InvalidOperationError } = require('../errors.cjs');
 const { throwIfAborted } = require('./abort.cjs');

@@ -1,5 +1,5 @@
 'use strict';
-// PostgreSQL advisory locks (upstream storage/postgresql/core/locks/advisoryLocks.ts).
+// Upstream's PostgreSQL advisory locks.
 //
 // Modes (`mode` option):
 //  - none (the default, what migrations use): pg_advisory_xact_lock, held until the end

@@ -1,5 +1,5 @@
 'use strict';
-// The DatabaseLock contract (upstream core/locks/databaseLock.ts) and NoDatabaseLock,
+// Upstream's DatabaseLock contract and NoDatabaseLock,
 // the lock of databases that need none (SQLite: one writer, BEGIN IMMEDIATE).
 
 /** Defaults of every lock: `timeoutMs` 10 s. */

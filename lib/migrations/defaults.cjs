@@ -1,6 +1,6 @@
 'use strict';
 // Default migrator options per connector or database type, from the plugin registry
-// (RFC phase 3). getDefaultMigratorOptionsFromRegistry(connectorOrDatabaseType) looks at:
+// getDefaultMigratorOptionsFromRegistry(connectorOrDatabaseType) looks at:
 //  1. options registered with registerDefaultMigratorOptions (the exact key, then its
 //     database type): an explicit override, as upstream's registry;
 //  2. the plugin registry: the loaded plugin of that connector, else the first loaded

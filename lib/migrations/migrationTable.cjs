@@ -1,6 +1,5 @@
 'use strict';
-// The migration ledger as a schema component (upstream
-// core/schema/migrators/migrationTableComponent.ts): `dmb_migrations` by default, in an
+// The migration ledger as a schema component, as upstream's: `dmb_migrations` by default, in an
 // optional schema (created first on PostgreSQL, folded into the name on SQLite).
 const { SQL } = require('../sql/tag.cjs');
 const { columnSchemaComponent } = require('../schema/components/column.cjs');

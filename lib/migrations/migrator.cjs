@@ -1,5 +1,5 @@
 'use strict';
-// runSQLMigrations (upstream core/schema/migrators/migrator.ts).
+// Upstream's runSQLMigrations.
 //
 // One run = one transaction on one connection (pool.withTransaction), unless the caller
 // passes its own `execute`:

@@ -90,10 +90,10 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   );
 
   // Whether BEGIN, COMMIT or ROLLBACK itself failed: only then is the session
-  // unfit for the next user. (Before, any error passed to rollback(error), such as
-  // an error thrown by the user's callback, discarded a session that ROLLBACK had
-  // left clean: one reconnect per failed transaction, found by the soak test. The
-  // native client also closes a session dropped inside a transaction by itself.)
+  // unfit for the next user. An error passed to rollback(error), such as one thrown
+  // by the user's callback, leaves a session that ROLLBACK cleaned: discarding it
+  // would cost a reconnect per failed transaction. (The native client also closes a
+  // session dropped inside a transaction by itself.)
   let controlFailed = false;
   const control = async (run) => {
     try {

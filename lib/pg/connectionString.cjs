@@ -1,6 +1,5 @@
 'use strict';
-// PostgreSQL connection strings (upstream storage/postgresql/core/connections/
-// connectionString.ts). Validation and parsing are the driver's, in Rust
+// PostgreSQL connection strings (upstream's helpers). Validation and parsing are the driver's, in Rust
 // (dumbo_pg::config), so the JS and the native pool agree on every rule.
 const { binding } = require('../native.cjs');
 

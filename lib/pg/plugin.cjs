@@ -1,7 +1,7 @@
 'use strict';
 // The built-in 'PostgreSQL:pg' driver (implemented by tokio-postgres + deadpool;
 // the name is kept for compatibility with upstream, which used node-postgres). One
-// object in both shapes: the RFC's StoragePlugin (connector, capabilities,
+// object in both shapes: this package's StoragePlugin (connector, capabilities,
 // extensions) and upstream's DumboDatabaseDriver (driverType, databaseMetadata).
 const { pgPool } = require('./pool.cjs');
 const { pgFormatter } = require('./formatter.cjs');

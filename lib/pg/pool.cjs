@@ -1,6 +1,5 @@
 'use strict';
-// Port of upstream pgPool (storage/postgresql/pg/connections/pool.ts) over the
-// native driver:
+// Upstream's pgPool over the native driver:
 // - default: a native pool shared per connection string + database and counted
 //   (getPgPool/endPgPool); pool.execute borrows a client per statement;
 // - pooled: false: every connection is its own client;
@@ -125,8 +124,8 @@ function poolOver(o, { execute, newConnection, shutdown }) {
           // Aborts the work in flight (running statements get a cancel request,
           // checked-out connections refuse further statements), then waits, at
           // most FORCE_DRAIN_MS, until it has settled: when close() resolves, none
-          // of this pool's statements still runs on the server. Before, force only
-          // skipped the wait and the work went on to its end.
+          // of this pool's statements still runs on the server; skipping only the
+          // wait would leave that work running past close().
           shutdown(true);
           await withDeadline(work.drained(), opts.closeDeadline ?? FORCE_DRAIN_MS);
         } else {

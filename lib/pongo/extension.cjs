@@ -1,5 +1,5 @@
 'use strict';
-// The built-ins' Pongo extension (RFC 4.4, `extensions.pongo`): the SQL a document
+// The built-ins' Pongo extension (`extensions.pongo`): the SQL a document
 // store needs for one collection, in the table shape Pongo uses (`_id`, `data`,
 // `metadata`, `_version`, `_partition`, `_archived`, `_created`, `_updated`), and the
 // collection as a schema component so migrations can create it. This is the subset

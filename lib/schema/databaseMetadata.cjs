@@ -1,5 +1,5 @@
 'use strict';
-// Database metadata (upstream core/schema/databaseMetadata/databaseMetadata.ts): what a
+// Database metadata (as upstream's): what a
 // database type can do, its default database and existence checks, by database type.
 // The registry lives on globalThis so every copy of the package shares it.
 

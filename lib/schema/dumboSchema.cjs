@@ -1,5 +1,5 @@
 'use strict';
-// dumboSchema.* shortcuts (upstream core/schema/dumboSchema/dumboSchema.ts).
+// Upstream's dumboSchema.* shortcuts.
 const { columnSchemaComponent } = require('./components/column.cjs');
 const { databaseComponent } = require('./components/database.cjs');
 const { databaseSchemaComponent } = require('./components/databaseSchema.cjs');

@@ -1,5 +1,5 @@
 'use strict';
-// Generated migration names (upstream core/schema/migrators/migrationName.ts):
+// Generated migration names (as upstream's):
 // `type[:kind][:schema]:table[:index]:op`, segments URI-encoded, the default schema left out.
 const { isDefaultDatabaseSchema } = require('../sql/ddlTokens.cjs');
 

@@ -1,5 +1,5 @@
 'use strict';
-// Schema components (upstream core/schema/schemaComponent.ts): a component's own
+// Schema components (as upstream's): a component's own
 // migrations first, then its children's in declaration order, de-duplicated by name.
 const { binding } = require('../native.cjs');
 const { JSONSerializer } = require('../serializer.cjs');

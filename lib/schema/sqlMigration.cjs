@@ -1,5 +1,5 @@
 'use strict';
-// SQL migrations (upstream core/schema/sqlMigration.ts).
+// Upstream's SQL migrations.
 const { JSONSerializer } = require('../serializer.cjs');
 
 /** `{ name, sqls, ...options }`; `options.ignoreHashMismatch` keeps a changed migration skipped. */

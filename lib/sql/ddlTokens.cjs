@@ -1,6 +1,6 @@
 'use strict';
 
-// Schema (DDL) tokens and column types (reference 5.1, 5.6): plain objects of the
+// Schema (DDL) tokens and column types: plain objects of the
 // same `{ sqlTokenType, [sqlTokenType]: true, ...props }` shape as the core tokens.
 // They render per dialect in the Rust formatter (crates/dumbo-sql/src/ddl.rs): table
 // and index references, CREATE SCHEMA, renames, columns, JSON index targets.

@@ -1,5 +1,5 @@
 'use strict';
-// SQL formatter resolution (reference 5.7, RFC phase 3). getFormatter(connectorOrDialect)
+// SQL formatter resolution. getFormatter(connectorOrDialect)
 // looks, in order, at:
 //  1. formatters registered with registerFormatter (the exact key, then its database type);
 //  2. the plugin registry: the loaded plugin of that connector, else the first loaded

@@ -1,6 +1,6 @@
 'use strict';
 
-// Helpers that turn JSON values into bound string parameters (reference 5.2).
+// Helpers that turn JSON values into bound string parameters.
 
 const { JSONSerializer } = require('../serializer.cjs');
 

@@ -7,6 +7,7 @@
 // by one Rust call, as the built-in formatters are; see docs/sql.md.
 const { binding } = require('../native.cjs');
 const { nativeDialectOf, dialectHint, serializeWith } = require('./valueMapper.cjs');
+const { TokenizedSQL } = require('./tokenized.cjs');
 
 // On a built-in processor: `{ dialect?, processors? }` (the Rust dialect it is fixed
 // to, and for arrays and IN whether they expand ('default') or bind one PostgreSQL
@@ -15,7 +16,7 @@ const NATIVE = Symbol('dumbo.nativeProcessor');
 
 const SQLProcessor = (options) => options;
 
-const single = (token) => ({ __brand: 'tokenized-sql', sqlChunks: ['__P__'], sqlTokens: [token] });
+const single = (token) => ({ __brand: 'tokenized-sql', sqlChunks: [TokenizedSQL.paramPlaceholder], sqlTokens: [token] });
 
 /** Renders one token in Rust into `context.builder` (placeholders and values the caller's). */
 function renderInRust(token, context, dialect, processors) {

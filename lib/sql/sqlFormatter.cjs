@@ -8,13 +8,13 @@
 const { binding } = require('../native.cjs');
 const { InvalidOperationError, NotRegisteredError } = require('../errors.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
-const { isTokenizedSQL } = require('./tokenized.cjs');
+const { TokenizedSQL, isTokenizedSQL } = require('./tokenized.cjs');
 const { formatFast } = require('./templates.cjs');
 const { ParametrizedSQLBuilder } = require('./parametrizedSQLBuilder.cjs');
 const { SQLValueMapper, serializeWith } = require('./valueMapper.cjs');
 const { defaultProcessorsRegistry, nativePlan, renderInRust } = require('./processors.cjs');
 
-const MARKER = '__P__';
+const MARKER = TokenizedSQL.paramPlaceholder;
 // Token types a registry must handle itself (upstream's walker fails without them);
 // any other type without a processor (schema and column tokens) is rendered by Rust.
 const CORE_TYPES = new Set(['SQL_LITERAL', 'SQL_IDENTIFIER', 'SQL_ARRAY', 'SQL_IN']);

@@ -1,6 +1,6 @@
 'use strict';
 
-// The `SQL` tagged template and its helpers (reference 5.2). Formatting itself
+// The `SQL` tagged template and its helpers. Formatting itself
 // lives in the formatters; SQL.format/describe only merge, check and delegate.
 
 const { InvalidOperationError } = require('../errors.cjs');
@@ -89,8 +89,8 @@ const resolveFormatter = (formatter, method) => {
 
 // As upstream, SQL.format / SQL.describe do not call formatter.format: they run
 // formatSQL with the formatter's value mapper and the default processors registry
-// (so SQL.format(sql, pgFormatter) expands arrays, unlike pgFormatter.format;
-// reference 5.3). A formatter without a valueMapper (a plugin's own object) is asked
+// (so SQL.format(sql, pgFormatter) expands arrays, unlike pgFormatter.format).
+// A formatter without a valueMapper (a plugin's own object) is asked
 // directly, with `processors: 'default'`.
 let sqlFormatter; // lib/sql/sqlFormatter.cjs, loaded on first use (it requires this module)
 const formatting = () => (sqlFormatter ??= require('./sqlFormatter.cjs'));

@@ -10,13 +10,11 @@ const { JSONSerializer } = require('../serializer.cjs');
 const noSerializer = () => 'null'; // the text never depends on parameter values
 
 const LITERAL = 'SQL_LITERAL';
-const MARKER = '__P__';
 
 /**
  * SQL whose tokens are all plain parameters but that is not a cached call site (e.g.
- * `SQL.merge` of many rows for a multi-row INSERT): the text is the chunks with each
- * marker replaced by the dialect's placeholder, exactly what the formatter writes for
- * literals, so it is built here and the driver reads only a flat array of values.
+ * `SQL.merge` of many rows for a multi-row INSERT): the formatter numbers the
+ * placeholders from the chunks alone, and the driver reads only a flat array of values.
  */
 function literalCall(sql, dialect) {
   const tokens = sql?.sqlTokens;
@@ -31,20 +29,8 @@ function literalCall(sql, dialect) {
     if (type === 'symbol' || type === 'function' || Array.isArray(value)) return undefined;
     values[i] = value;
   }
-  const pg = dialect === 'PostgreSQL';
-  let text = '';
-  let n = 0;
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i];
-    if (chunk === MARKER) {
-      if (n >= values.length) return undefined; // malformed: let the formatter report it
-      n++;
-      text += pg ? `$${n}` : '?';
-    } else {
-      text += chunk;
-    }
-  }
-  return n === values.length ? { text, values } : undefined;
+  const text = binding.sqlPlaceholderText(chunks, values.length, dialect);
+  return typeof text === 'string' ? { text, values } : undefined;
 }
 
 /** `{ text, values }` for a cached call site or all-literal SQL, else `undefined`. */
@@ -79,10 +65,10 @@ function templateCall(sql, dialect) {
 
 /**
  * Upstream's displayed parameter (what `formatter.format(sql).params` holds) for the
- * values this fast path maps itself; `undefined` for any other (objects, binary),
- * which go through the native formatter so both paths can never disagree.
+ * values that display as themselves; `undefined` for any other (Dates, bigints,
+ * objects, binary), which go through the native formatter, where their display rule is.
  */
-function displayParam(value, dialect) {
+function displayParam(value) {
   switch (typeof value) {
     case 'undefined':
       return null;
@@ -90,18 +76,8 @@ function displayParam(value, dialect) {
     case 'string':
     case 'boolean':
       return value;
-    case 'bigint':
-      return value.toString();
-    case 'object': {
-      if (value === null) return null;
-      if (value instanceof Date && !Number.isNaN(value.getTime())) {
-        const iso = value.toISOString();
-        return dialect === 'PostgreSQL' ? iso.replace('T', ' ').replace('Z', '+00') : iso;
-      }
-      return undefined;
-    }
     default:
-      return undefined;
+      return value === null ? null : undefined;
   }
 }
 
@@ -111,7 +87,7 @@ function formatFast(sql, dialect) {
   if (call === undefined) return undefined;
   const params = new Array(call.values.length);
   for (let i = 0; i < params.length; i++) {
-    const shown = displayParam(call.values[i], dialect);
+    const shown = displayParam(call.values[i]);
     if (shown === undefined) return undefined;
     params[i] = shown;
   }

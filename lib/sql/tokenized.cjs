@@ -1,11 +1,13 @@
 'use strict';
 
-// TokenizedSQL (reference 5.1): the runtime value behind every `SQL` value.
+// TokenizedSQL: the runtime value behind every `SQL` value.
 // Runs on every query, so it is a plain loop with no closures or regexes.
 
 const { SQLArray, SQLLiteral } = require('./tokens.cjs');
+const { binding } = require('../native.cjs');
 
-const paramPlaceholder = '__P__';
+// The chunk that stands for a parameter, as the formatter reads it (dumbo-sql token.rs).
+const paramPlaceholder = binding.sqlParamMarker();
 
 // Call sites whose values are all plain parameters (primitives, Dates, Buffers,
 // plain objects) always produce the same chunks, so those chunks are built once

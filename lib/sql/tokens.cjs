@@ -1,6 +1,6 @@
 'use strict';
 
-// SQL tokens (reference 5.1): plain objects `{ sqlTokenType, [sqlTokenType]:
+// SQL tokens: plain objects `{ sqlTokenType, [sqlTokenType]:
 // true, ...props }`. The core tokens below are built as object literals of a
 // fixed shape (monomorphic for the formatter); `SQLToken(type, map?)` is the
 // generic factory for other token kinds (DDL, columns, ...).

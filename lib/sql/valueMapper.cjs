@@ -12,10 +12,12 @@ const { JSONSerializer } = require('../serializer.cjs');
 const DIALECT = Symbol('dumbo.nativeDialect');
 const native = (dialect, fn) => Object.defineProperty(fn, DIALECT, { value: dialect });
 
-const ANSISQLParamPlaceholder = '?';
+// Placeholders are the formatter's (dumbo-sql Dialect::placeholder); these run only
+// for mappers users build, the built-in formatters number placeholders in Rust.
+const ANSISQLParamPlaceholder = binding.sqlPlaceholder('SQLite', 0);
 const ANSISQLIdentifierQuote = '"';
 const mapANSISQLParamPlaceholder = native('SQLite', () => ANSISQLParamPlaceholder);
-const mapPostgreSQLParamPlaceholder = native('PostgreSQL', (index) => `$${index + 1}`);
+const mapPostgreSQLParamPlaceholder = native('PostgreSQL', (index) => binding.sqlPlaceholder('PostgreSQL', index));
 
 const reservedMap = (dialect) => {
   const map = {};

@@ -1,20 +1,13 @@
 'use strict';
-// Upstream's SQLite connection-string helpers (storage/sqlite/core/connections/
-// connectionString.ts) under their upstream names; the rules live in Rust.
+// Upstream's SQLite connection-string helpers under their upstream names; the rules
+// live in Rust.
 const { InvalidOperationError } = require('../errors.cjs');
 const { binding } = require('../native.cjs');
 
 const InMemorySQLiteDatabase = ':memory:';
 
-const DEFAULT_SQLITE_PRAGMA_OPTIONS = Object.freeze({
-  journal_mode: 'WAL',
-  synchronous: 'NORMAL',
-  cache_size: -1000000,
-  foreign_keys: true,
-  temp_store: 'MEMORY',
-  busy_timeout: 5000,
-  mmap_size: 268435456,
-});
+// What the driver applies unless told otherwise (crates/dumbo-sqlite/src/pragmas.rs).
+const DEFAULT_SQLITE_PRAGMA_OPTIONS = Object.freeze(binding.sqliteDefaultPragmas());
 
 function isSQLiteConnectionString(cs) {
   return typeof cs === 'string' && binding.detectConnector(cs) === 'SQLite:sqlite3';

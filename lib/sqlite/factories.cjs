@@ -1,11 +1,10 @@
 'use strict';
-// upstream's SQLite building blocks (storage/sqlite/core): the SQLiteClient executor,
+// Upstream's SQLite building blocks (storage/sqlite/core): the SQLiteClient executor,
 // the transaction, the client connections and pools, on the generic factories of
 // lib/core/connections. A client is anything with connect/close (or release) and an
 // SQLExecutor's methods: sqlite3Client (this package's native driver) or a plugin's.
 const { SQL } = require('../sql/index.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
-const { InvalidOperationError } = require('../errors.cjs');
 const { mapSqliteError } = require('../errorMappers.cjs');
 const { applyMapping } = require('../core/executor.cjs');
 const { databaseTransaction, executeInNestedTransaction } = require('../core/transaction.cjs');
@@ -16,7 +15,7 @@ const { sqliteFormatter } = require('./formatter.cjs');
 const { isSQLTracingOn } = require('../tracing/tracer.cjs');
 const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs');
 const { isInMemoryDatabase } = require('./connectionString.cjs');
-const { SQLITE_TRANSACTION_MODES } = require('./options.cjs');
+const { binding } = require('../native.cjs');
 const { sqlite3Client, NATIVE_TRANSACTION_STEPS } = require('./client.cjs');
 
 /** Runs `handle(database)`, then closes the database. */
@@ -57,36 +56,28 @@ function sqliteSQLExecutor(driverType, serializer, formatter, errorMapper) {
   };
 }
 
-const checkedMode = (mode) => {
-  const upper = String(mode).toUpperCase();
-  if (!SQLITE_TRANSACTION_MODES.includes(upper)) {
-    throw new InvalidOperationError(
-      `SQLite transaction mode must be one of ${SQLITE_TRANSACTION_MODES.join(', ')}, got ${String(mode)}`,
-    );
-  }
-  return upper;
-};
-
 /**
- * The steps of a transaction on `client`: the native client's own (SQL from Rust), or
- * SQLite's statements sent through `client.command` for a client of another driver.
+ * The steps of a transaction on `client`: the native client's own, or SQLite's
+ * statements sent through `client.command` for a client of another driver. Either way
+ * the SQL (BEGIN <mode> TRANSACTION, SAVEPOINT transaction<n>, ...) and the mode check
+ * are the native driver's (crates/dumbo-sqlite/src/transaction.rs).
  */
 function transactionSteps(client) {
   const native = client?.[NATIVE_TRANSACTION_STEPS];
   if (native) return native;
-  const command = (sql) => client.command(sql);
-  const plain = (text) => SQL.plain(text);
+  const command = (text) => client.command(SQL`${SQL.plain(text)}`);
+  const savepoint = (level) => binding.sqliteSavepointSql(level);
   return {
-    begin: (mode) => command(SQL`BEGIN ${plain(checkedMode(mode))} TRANSACTION`),
-    commit: () => command(SQL`COMMIT`),
-    rollback: () => command(SQL`ROLLBACK`),
-    savepoint: (level) => command(SQL`SAVEPOINT ${plain(`transaction${level}`)}`),
-    releaseSavepoint: (level) => command(SQL`RELEASE ${plain(`transaction${level}`)}`),
-    rollbackToSavepoint: (level) => command(SQL`ROLLBACK TO ${plain(`transaction${level}`)}`),
+    begin: (mode) => command(binding.sqliteTransactionSql(mode === undefined ? undefined : String(mode)).begin),
+    commit: () => command(binding.sqliteTransactionSql().commit),
+    rollback: () => command(binding.sqliteTransactionSql().rollback),
+    savepoint: (level) => command(savepoint(level).savepoint),
+    releaseSavepoint: (level) => command(savepoint(level).release),
+    rollbackToSavepoint: (level) => command(savepoint(level).rollbackTo),
   };
 }
 
-/** initTransaction for SQLite: BEGIN <mode> TRANSACTION (IMMEDIATE by default), savepoints when nested. */
+/** initTransaction for SQLite: BEGIN <mode> TRANSACTION (the driver's default mode unless given), savepoints when nested. */
 function sqliteTransaction(driverType, connection, defaultOptions, serializer, defaultTransactionMode) {
   return (getClient, options) => {
     const defaults = typeof defaultOptions === 'boolean' ? { allowNestedTransactions: defaultOptions } : (defaultOptions ?? {});
@@ -102,7 +93,7 @@ function sqliteTransaction(driverType, connection, defaultOptions, serializer, d
     };
     const lifecycle = databaseTransaction(
       {
-        begin: async () => (await steps()).begin(options?.mode ?? defaults.mode ?? defaultTransactionMode ?? 'IMMEDIATE'),
+        begin: async () => (await steps()).begin(options?.mode ?? defaults.mode ?? defaultTransactionMode),
         commit: () => closing((s) => s.commit()),
         rollback: (error) => closing((s) => s.rollback(), error),
         savepoint: async (level) => (await steps()).savepoint(level),

@@ -2,8 +2,10 @@
 // Validates SQLite pool options (upstream SQLite3DumboOptions) with precise TypeErrors.
 const { SQLiteConnectionString, isInMemoryDatabase } = require('./connectionString.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
+const { binding } = require('../native.cjs');
 
-const MODES = ['DEFERRED', 'IMMEDIATE', 'EXCLUSIVE'];
+// The modes the driver's BEGIN accepts (crates/dumbo-sqlite/src/transaction.rs).
+const MODES = Object.freeze(binding.sqliteTransactionModes());
 
 function expectType(options, key, type) {
   const value = options[key];
@@ -57,4 +59,4 @@ function resolveSqliteOptions(options) {
   };
 }
 
-module.exports = { resolveSqliteOptions, SQLITE_TRANSACTION_MODES: MODES };
+module.exports = { resolveSqliteOptions };

@@ -1,7 +1,7 @@
 'use strict';
 // The built-in 'SQLite:sqlite3' driver (implemented by rusqlite; the name is kept
 // for compatibility with upstream, which used node-sqlite3). One object in both
-// shapes: the RFC's StoragePlugin and upstream's DumboDatabaseDriver.
+// shapes: this package's StoragePlugin and upstream's DumboDatabaseDriver.
 const { sqlite3Pool } = require('./pool.cjs');
 const { sqliteFormatter } = require('./formatter.cjs');
 const { sqliteMetadata } = require('../schema/sqliteMetadata.cjs');

@@ -1,6 +1,5 @@
 'use strict';
-// Port of upstream sqlite3Pool (storage/sqlite/sqlite3/index.ts, pool/dualPool.ts,
-// pool/singletonPool.ts), over native connections that run statements inline.
+// Upstream's sqlite3Pool (its dual and singleton pools), over native connections that run statements inline.
 //
 // - One writer connection behind a FIFO guard; work started inside a guarded
 //   callback (withTransaction / withConnection) runs on that connection directly.

@@ -1,5 +1,5 @@
 'use strict';
-// `color` (upstream core/tracing/printing/color.ts): ansis' colours behind a switch.
+// Upstream's `color`: ansis' colours behind a switch.
 // ansis decides whether the terminal takes colours (TTY, NO_COLOR, FORCE_COLOR, CI) and
 // how a hex colour is downsampled; it is loaded on first use only, so importing Dumbo
 // does not load it.

@@ -1,5 +1,5 @@
 'use strict';
-// prettyJson (upstream core/tracing/printing/pretty.ts): coloured, indented JSON-like
+// Upstream's prettyJson: coloured, indented JSON-like
 // output for the PRETTY log style and the Pongo shell. Functions and symbols are left
 // out, an Error prints its own properties (message, stack, ...), multi-line strings
 // print one line per line when `handleMultiline` is set.

@@ -1,5 +1,5 @@
 'use strict';
-// tracer, LogLevel, LogStyle (upstream core/tracing/index.ts).
+// Upstream's tracer, LogLevel and LogStyle.
 //
 // An event `{ name, timestamp, ...attributes }` prints through console.info / log / warn
 // / error (by the method called), as JSON (DUMBO_LOG_STYLE=RAW, the default) or through

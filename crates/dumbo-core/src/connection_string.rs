@@ -1,5 +1,4 @@
-//! Port of upstream `storage/all/connections/connectionString.ts`: which built-in
-//! connector a connection string belongs to.
+//! Which built-in connector a connection string belongs to, by upstream's rules.
 
 use std::borrow::Cow;
 
@@ -141,32 +140,10 @@ pub fn form_decode(s: &str) -> String {
     percent_decode(&s.replace('+', " ")).into_owned()
 }
 
-/// Decodes `%XX` escapes; malformed escapes stay as written.
+/// Decodes `%XX` escapes; malformed escapes stay as written and invalid UTF-8
+/// becomes U+FFFD, as in the WHATWG URL parser.
 pub fn percent_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
-        return Cow::Borrowed(s);
-    }
-    let hex = |b: u8| (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&hi), Some(&lo)) => hex(hi).zip(hex(lo)).map(|(h, l)| h * 16 + l),
-            _ => None,
-        };
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy()
 }
 
 /// Ensures a value is usable as a connection string.

@@ -1,4 +1,4 @@
-//! The state of a deferred (lazily created) pool: RFC 3.1/3.2 and upstream's removed
+//! The state of a deferred (lazily created) pool, the successor of upstream's removed
 //! `createDeferredConnectionPool`. Nothing is loaded until first use; loading happens
 //! once however many calls race for it; a failed load is retried on the next use;
 //! closing before first use loads nothing.

@@ -1,7 +1,8 @@
-//! Port of upstream `core/errors/index.ts`: the `DumboError` family as a Rust error.
+//! Upstream's `DumboError` family as a Rust error.
 //!
 //! Errors cross the napi boundary as `kind.error_type()` (the JS class name) plus
-//! structured fields; the JS layer turns them into the matching `DumboError` subclass.
+//! structured fields; the JS layer turns them into the matching `DumboError` subclass,
+//! whose class also carries the `errorCode` (lib/errors.cjs).
 
 use std::fmt;
 
@@ -29,7 +30,7 @@ pub enum ErrorKind {
     InvalidOperation,
     NotRegistered,
     BatchCommandNoChanges,
-    /// Not upstream: the registry's conflict error (RFC open question 3, decided).
+    /// Not upstream: the registry's answer to a second, different plugin for a connector.
     PluginAlreadyRegistered,
 }
 
@@ -59,32 +60,6 @@ impl ErrorKind {
             ErrorKind::NotRegistered => "NotRegisteredError",
             ErrorKind::BatchCommandNoChanges => "BatchCommandNoChangesError",
             ErrorKind::PluginAlreadyRegistered => "PluginAlreadyRegisteredError",
-        }
-    }
-
-    /// Upstream `errorCode` (an HTTP-like status).
-    pub fn error_code(self) -> u16 {
-        match self {
-            ErrorKind::Dumbo | ErrorKind::NotRegistered => 500,
-            ErrorKind::Concurrency => 412,
-            ErrorKind::TransientDatabase
-            | ErrorKind::Connection
-            | ErrorKind::Serialization
-            | ErrorKind::Deadlock
-            | ErrorKind::LockNotAvailable
-            | ErrorKind::InsufficientResources
-            | ErrorKind::System
-            | ErrorKind::AdminShutdown
-            | ErrorKind::QueryCanceled => 503,
-            ErrorKind::IntegrityConstraintViolation
-            | ErrorKind::UniqueConstraint
-            | ErrorKind::ForeignKeyViolation
-            | ErrorKind::NotNullViolation
-            | ErrorKind::CheckViolation
-            | ErrorKind::ExclusionViolation
-            | ErrorKind::BatchCommandNoChanges
-            | ErrorKind::PluginAlreadyRegistered => 409,
-            ErrorKind::Data | ErrorKind::InvalidOperation => 400,
         }
     }
 }
@@ -150,15 +125,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_match_upstream_types_and_codes() {
+    fn kinds_match_upstream_types() {
         assert_eq!(
             ErrorKind::UniqueConstraint.error_type(),
             "UniqueConstraintError"
         );
-        assert_eq!(ErrorKind::UniqueConstraint.error_code(), 409);
-        assert_eq!(ErrorKind::Connection.error_code(), 503);
-        assert_eq!(ErrorKind::NotRegistered.error_code(), 500);
-        assert_eq!(ErrorKind::Data.error_code(), 400);
-        assert_eq!(ErrorKind::Concurrency.error_code(), 412);
     }
 }

@@ -1,5 +1,4 @@
-//! `JSON.stringify` as upstream's default `JSONSerializer` performs it
-//! (`core/serializer/json/index.ts`): bigint → decimal string, Date → ISO string,
+//! `JSON.stringify` as upstream's default `JSONSerializer` performs it: bigint → decimal string, Date → ISO string,
 //! Buffer → `{"type":"Buffer","data":[…]}`, and the exact JavaScript spelling of
 //! numbers and strings. One implementation serves result rows, `describe` (whose
 //! output is hashed for migrations, so it must match upstream byte for byte) and
@@ -94,56 +93,10 @@ fn int_to_js_string(i: i64) -> String {
     }
 }
 
-/// `Number.prototype.toString()` for a finite number (ECMAScript `Number::toString`).
+/// `Number.prototype.toString()` (ECMAScript `Number::toString`, radix 10), including
+/// `NaN` and the infinities.
 pub fn number_to_js_string(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".to_owned();
-    }
-    if n == 0.0 {
-        return "0".to_owned();
-    }
-    if n.is_infinite() {
-        return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
-    }
-    let sign = if n < 0.0 { "-" } else { "" };
-    // Rust's `{:e}` prints the shortest round-trip digits, as JS does: `d.ddde<exp>`.
-    let sci = format!("{:e}", n.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let k = digits.len() as i64;
-    // value = 0.digits × 10^n
-    let point = exp + 1;
-
-    let body = if k <= point && point <= 21 {
-        let mut s = digits;
-        for _ in 0..(point - k) {
-            s.push('0');
-        }
-        s
-    } else if 0 < point && point <= 21 {
-        let (int, frac) = digits.split_at(point as usize);
-        format!("{int}.{frac}")
-    } else if -6 < point && point <= 0 {
-        let mut s = String::from("0.");
-        for _ in 0..(-point) {
-            s.push('0');
-        }
-        s.push_str(&digits);
-        s
-    } else {
-        let e = point - 1;
-        let exp_sign = if e < 0 { '-' } else { '+' };
-        let mut chars = digits.chars();
-        let first: String = chars.next().map(String::from).unwrap_or_default();
-        let rest: String = chars.collect();
-        if rest.is_empty() {
-            format!("{first}e{exp_sign}{}", e.abs())
-        } else {
-            format!("{first}.{rest}e{exp_sign}{}", e.abs())
-        }
-    };
-    format!("{sign}{body}")
+    ryu_js::Buffer::new().format(n).to_owned()
 }
 
 impl JsonValue {

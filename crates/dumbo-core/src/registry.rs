@@ -1,4 +1,4 @@
-//! The plugin registry's rules (RFC 4.1.2, with the conflict rules the project decided),
+//! The plugin registry's rules (registration, conflicts, lookup by connector),
 //! independent of what a plugin or a loader is. The napi binding instantiates it with
 //! JavaScript references; tests use plain values.
 

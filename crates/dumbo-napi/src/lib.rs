@@ -16,6 +16,7 @@ mod pg;
 mod processors;
 mod registry;
 mod rows;
+mod rules;
 mod sql_input;
 mod sqlite;
 mod values;

@@ -150,10 +150,10 @@ impl PgClient {
         if self.tracked.as_ref().is_some_and(Tracked::is_aborted) {
             return Err(errors::pool_closed());
         }
-        // The protocol sends SQL text as a C string: a NUL used to fail inside
-        // tokio-postgres as "error encoding message to server", which was reported
-        // as a ConnectionError. It is the caller's input (e.g. a NUL in
-        // SQL.literal or SQL.identifier), with the same error as the SQLite driver.
+        // The protocol sends SQL text as a C string: a NUL would fail inside
+        // tokio-postgres as "error encoding message to server", which reads like a
+        // transport failure. It is the caller's input (e.g. a NUL in SQL.literal or
+        // SQL.identifier), so it gets the same error as in the SQLite driver.
         if sql.contains('\0') {
             return Err(Error::invalid_operation(
                 "SQL text contains a NUL character",
@@ -192,10 +192,10 @@ impl PgClient {
     fn error(&self, e: &tokio_postgres::Error) -> Error {
         let mut error = errors::from_pg_error(e, &self.endpoint);
         // A session the server ended (FATAL, e.g. 57P01 from pg_terminate_backend
-        // or a shutdown) or whose socket failed is never pooled again. Before, it
-        // went back to the pool, and when deadpool's `is_closed()` check ran before
-        // the connection task had seen the socket close, the next caller got it and
-        // failed with "connection closed" (found by the reliability tests).
+        // or a shutdown) or whose socket failed is never pooled again: deadpool's
+        // `is_closed()` check can run before the connection task has seen the socket
+        // close, and the next caller would get a session that fails with
+        // "connection closed".
         let fatal = e
             .as_db_error()
             .is_some_and(|db| matches!(db.severity(), "FATAL" | "PANIC"));

@@ -1,4 +1,4 @@
-//! Parameters in PostgreSQL's text format, as node-postgres sends them (helper B).
+//! Parameters in PostgreSQL's text format, as node-postgres sends them.
 //!
 //! Statements are prepared without declared parameter types, so the server infers
 //! each parameter's type and parses the text we send with that type's input
@@ -8,6 +8,7 @@
 use std::error::Error;
 
 use dumbo_core::json::number_to_js_string;
+use dumbo_core::value::civil_from_days;
 use dumbo_core::SqlValue;
 use postgres_types::private::BytesMut;
 use postgres_types::{to_sql_checked, Format, IsNull, Kind, ToSql, Type};
@@ -123,26 +124,6 @@ fn write_array(out: &mut String, items: &[SqlValue]) -> Result<(), BoxError> {
     }
     out.push('}');
     Ok(())
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day); year 0 is 1 BC.
-pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    // Shift the epoch to 0000-03-01 so leap days fall at the end of a 400-year era.
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153; // 0 = March
-    let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// `YYYY-MM-DD HH:MM:SS.sss+00` (UTC) for epoch milliseconds, with a ` BC` suffix

@@ -7,7 +7,10 @@ use std::time::Duration;
 use dumbo_core::{DriverError, Error, ErrorKind};
 use tokio_postgres::error::{DbError, ErrorPosition};
 
-/// The error class for a SQLSTATE (reference 6.2, plus 25xxx and 28xxx).
+/// The error class for a SQLSTATE, as upstream's `mapPostgresError` decides it: exact
+/// codes first, then the two-character class; anything else (`25P02`, `28P01`,
+/// `P0001`, ...) is a plain `DumboError`. The JS `mapPostgresError` reads this table
+/// through the binding, so errors from a JS driver and the native one agree.
 pub fn kind_for_sqlstate(code: &str) -> ErrorKind {
     match code {
         "23505" => return ErrorKind::UniqueConstraint,
@@ -24,9 +27,9 @@ pub fn kind_for_sqlstate(code: &str) -> ErrorKind {
     }
     match code.get(..2).unwrap_or_default() {
         "23" => ErrorKind::IntegrityConstraintViolation,
-        "57" | "08" | "28" => ErrorKind::Connection,
+        "57" | "08" => ErrorKind::Connection,
         "22" => ErrorKind::Data,
-        "42" | "25" => ErrorKind::InvalidOperation,
+        "42" => ErrorKind::InvalidOperation,
         "53" => ErrorKind::InsufficientResources,
         "58" => ErrorKind::System,
         _ => ErrorKind::Dumbo,
@@ -97,7 +100,7 @@ pub fn from_pg_error(e: &tokio_postgres::Error, endpoint: &str) -> Error {
         || text.starts_with("error deserializing column")
         // Building a message failed on our side (a NUL in a C string, a value too
         // large for the protocol): the input's fault, and the connection is intact.
-        // It wraps an io::Error, so it used to be taken for a ConnectionError.
+        // It wraps an io::Error, so it must be told apart before the transport check.
         || text.starts_with("error encoding message to server")
     {
         ErrorKind::Data
@@ -288,11 +291,12 @@ mod tests {
             ("57P05", ErrorKind::Connection),
             ("57000", ErrorKind::Connection),
             ("08006", ErrorKind::Connection),
-            ("28P01", ErrorKind::Connection),
+            ("28P01", ErrorKind::Dumbo),
             ("22012", ErrorKind::Data),
             ("42601", ErrorKind::InvalidOperation),
             ("42P01", ErrorKind::InvalidOperation),
-            ("25P02", ErrorKind::InvalidOperation),
+            ("25P02", ErrorKind::Dumbo),
+            ("25006", ErrorKind::Dumbo),
             ("53300", ErrorKind::InsufficientResources),
             ("58030", ErrorKind::System),
             ("3D000", ErrorKind::Dumbo),

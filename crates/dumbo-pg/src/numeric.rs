@@ -1,4 +1,4 @@
-//! PostgreSQL numeric (binary) to decimal text (helper B).
+//! PostgreSQL numeric (binary) to decimal text.
 //!
 //! The binary form (`numeric_send`) is a header of four 16-bit big-endian fields
 //! (digit count, weight of the first digit in base 10000, sign, display scale)

@@ -5,11 +5,13 @@ use dumbo_core::{Error, Result};
 pub const COMMIT_SQL: &str = "COMMIT";
 pub const ROLLBACK_SQL: &str = "ROLLBACK";
 
-const ISOLATION_LEVELS: [&str; 4] = [
+/// The levels `BEGIN ISOLATION LEVEL …` accepts, weakest first (the order option
+/// errors list them in).
+pub const ISOLATION_LEVELS: [&str; 4] = [
+    "READ UNCOMMITTED",
     "READ COMMITTED",
     "REPEATABLE READ",
     "SERIALIZABLE",
-    "READ UNCOMMITTED",
 ];
 
 /// `BEGIN [ISOLATION LEVEL …] [READ ONLY]`; the level is matched case-insensitively.

@@ -298,7 +298,7 @@ async fn transactions_use_begin_sql() {
         .expect_err("fails");
     assert_kind(&e, ErrorKind::InvalidOperation, "42703");
     let e = client.batch_execute("SELECT 1").await.expect_err("aborted");
-    assert_kind(&e, ErrorKind::InvalidOperation, "25P02");
+    assert_kind(&e, ErrorKind::Dumbo, "25P02");
     client
         .batch_execute(transaction::ROLLBACK_SQL)
         .await

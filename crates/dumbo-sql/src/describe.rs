@@ -1,5 +1,5 @@
-//! Readable SQL with every parameter inlined: ports `describeSQL` from upstream
-//! `core/sql/formatters/sqlFormatter.ts` (`SQL.describe` / `formatter.describe`).
+//! Readable SQL with every parameter inlined: upstream's `describeSQL`
+//! (`SQL.describe` / `formatter.describe`).
 //!
 //! Upstream formats with a placeholder mapper that returns
 //! `serializer.serialize(mappedValue)` (default `JSONSerializer`), so strings appear in

@@ -1,7 +1,6 @@
-//! Dialects and processor registries: ports the formatter configuration of upstream
-//! `storage/postgresql/core/sql/formatter/index.ts` (`pgFormatter`) and
-//! `storage/sqlite/core/sql/formatter/index.ts` (`sqliteFormatter`), and the choice
-//! between `defaultProcessorsRegistry` and the dialect registries.
+//! Dialects and processor registries: the configuration of upstream's `pgFormatter`
+//! and `sqliteFormatter`, and the choice between `defaultProcessorsRegistry` and the
+//! dialect registries.
 
 /// A registered formatter dialect (upstream `registerFormatter` keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +25,13 @@ impl Dialect {
             "PostgreSQL" => Some(Dialect::PostgreSQL),
             _ => None,
         }
+    }
+
+    /// `mapPlaceholder(index)` as a string.
+    pub fn placeholder(self, index: usize) -> String {
+        let mut out = String::new();
+        self.push_placeholder(&mut out, index);
+        out
     }
 
     /// `mapPlaceholder(index)`: `?` for SQLite, `$<index + 1>` for PostgreSQL.
@@ -79,6 +85,8 @@ mod tests {
         Dialect::PostgreSQL.push_placeholder(&mut out, 0);
         Dialect::PostgreSQL.push_placeholder(&mut out, 9);
         assert_eq!(out, "??$1$10");
+        assert_eq!(Dialect::PostgreSQL.placeholder(2), "$3");
+        assert_eq!(Dialect::SQLite.placeholder(2), "?");
     }
 
     #[test]

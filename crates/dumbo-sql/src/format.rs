@@ -1,8 +1,6 @@
-//! Formatting tokenized SQL into a query plus params: ports `formatSQL` from upstream
-//! `core/sql/formatters/sqlFormatter.ts`, the builder of
-//! `core/sql/parametrizedSQL/parametrizedSQL.ts`, the default processors of
-//! `core/sql/processors/defaultProcessors.ts` and the PostgreSQL array / IN processors
-//! of `storage/postgresql/core/sql/processors/arrayProcessors.ts`.
+//! Formatting tokenized SQL into a query plus params: upstream's `formatSQL`, its
+//! `ParametrizedSQLBuilder`, the default processors and the PostgreSQL array / IN
+//! processors.
 //!
 //! One walker ([`walk`]) interprets the tokens; a [`Sink`] decides what a parameter
 //! becomes (a placeholder plus a bound value here, an inlined value in `describe`).
@@ -222,6 +220,28 @@ impl Sink for SegmentSink {
     fn add_array_param(&mut self, values: &[SqlValue]) -> Result<()> {
         self.add_param(&SqlValue::Array(values.to_vec()))
     }
+}
+
+/// The query text of SQL whose tokens are all plain parameters: the chunks with each
+/// parameter marker replaced by the dialect's next placeholder, exactly what [`format`]
+/// writes for them. `None` when the markers do not match `params` one for one (the
+/// caller then formats the SQL itself, which reports the malformed input).
+pub fn placeholder_text(chunks: &[String], params: usize, dialect: Dialect) -> Option<String> {
+    let mut text =
+        String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + params * 3);
+    let mut used = 0usize;
+    for chunk in chunks {
+        if chunk == PARAM_MARKER {
+            if used == params {
+                return None;
+            }
+            dialect.push_placeholder(&mut text, used);
+            used += 1;
+        } else {
+            text.push_str(chunk);
+        }
+    }
+    (used == params).then_some(text)
 }
 
 /// Like [`format`], but returns the text around each parameter instead of placeholders.

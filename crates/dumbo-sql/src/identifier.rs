@@ -1,6 +1,5 @@
-//! Identifier quoting: ports `mapSQLIdentifier` from upstream
-//! `core/sql/valueMappers/sqlValueMapper.ts`, with the PostgreSQL reserved-word map of
-//! `storage/postgresql/core/sql/formatter/index.ts`.
+//! Identifier quoting: upstream's `mapSQLIdentifier`, with the PostgreSQL formatter's
+//! reserved-word map.
 
 use crate::dialect::Dialect;
 use crate::reserved;

@@ -1,6 +1,5 @@
-//! JSON path helpers rendered as trusted inline SQL: ports upstream
-//! `storage/postgresql/core/sql/json.ts` (`PostgreSQLJSON.path/field/textField`) and
-//! `storage/sqlite/core/sql/json.ts` (`SQLiteJSON.path`).
+//! JSON path helpers rendered as trusted inline SQL: upstream's
+//! `PostgreSQLJSON.path/field/textField` and `SQLiteJSON.path`.
 //!
 //! Every function returns SQL text whose embedded literal is single-quoted with `'`
 //! doubled (`SQL.literal`), so arbitrary path segments cannot break out of it.

@@ -20,7 +20,7 @@ mod value_mapper;
 pub use ddl::{ColumnDef, ColumnDefault, ColumnType, DdlToken, TableRef};
 pub use describe::{describe, describe_with};
 pub use dialect::{Dialect, Processors};
-pub use format::{format, format_segments, FormatSegments, ParametrizedSql};
+pub use format::{format, format_segments, placeholder_text, FormatSegments, ParametrizedSql};
 pub use identifier::{quote_identifier, quote_identifier_with};
 pub use token::{ArrayMode, Token, TokenizedSql, PARAM_MARKER};
 pub use value_mapper::display_param;

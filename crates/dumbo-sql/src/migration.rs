@@ -1,5 +1,4 @@
-//! The pure parts of upstream `core/schema/migrators/migrator.ts` and
-//! `core/schema/schemaComponent.ts`: which statements of a migration run, the migration
+//! The pure parts of upstream's migrator and schema components: which statements of a migration run, the migration
 //! hash, and the de-duplication of a schema component tree's migrations.
 //!
 //! - A statement whose formatted query is blank (`SQL.EMPTY`, `CREATE SCHEMA` on

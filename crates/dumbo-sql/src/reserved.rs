@@ -1,10 +1,9 @@
 //! Reserved-word lists used by identifier quoting.
 //!
-//! - `ANSI_RESERVED` from upstream `core/sql/valueMappers/reservedSqlWords.ts`
-//!   (`ansiSqlReservedMap`, 176 words), used by the default / SQLite formatter.
-//! - `POSTGRESQL_RESERVED` from upstream
-//!   `storage/postgresql/core/sql/formatter/reserved.ts` (145 words), itself ported from
-//!   node-pg-format `lib/reserved.js`, used by the PostgreSQL formatter.
+//! - `ANSI_RESERVED`: upstream's `ansiSqlReservedMap` (176 words), used by the
+//!   default / SQLite formatter.
+//! - `POSTGRESQL_RESERVED`: upstream's PostgreSQL reserved-word map (145 words, the
+//!   list node-pg-format uses), used by the PostgreSQL formatter.
 //!
 //! Both slices are sorted in byte order so lookups can use binary search.
 
@@ -188,7 +187,7 @@ pub(crate) const ANSI_RESERVED: &[&str] = &[
     "ZONE",
 ];
 
-/// PostgreSQL reserved words (upstream `storage/postgresql/core/sql/formatter/reserved.ts`), sorted.
+/// PostgreSQL reserved words (upstream's PostgreSQL formatter's map), sorted.
 pub(crate) const POSTGRESQL_RESERVED: &[&str] = &[
     "AES128",
     "AES256",

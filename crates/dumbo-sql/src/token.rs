@@ -1,6 +1,5 @@
-//! Tokenized SQL: ports the shapes of upstream `core/sql/tokenizedSQL/tokenizedSQL.ts`
-//! and `core/sql/tokens/sqlToken.ts`, plus `SQL.merge` / `SQL.check.isEmpty` from
-//! `core/sql/sql.ts`.
+//! Tokenized SQL: the shapes of upstream's `TokenizedSQL` and `SQLToken`, plus
+//! `SQL.merge` / `SQL.check.isEmpty`.
 //!
 //! The JS `SQL` tag builds these values; Rust code may also build them with the small
 //! helpers below.

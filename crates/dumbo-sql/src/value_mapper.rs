@@ -1,6 +1,5 @@
-//! Parameter value mapping: ports `mapSQLParamValue` from upstream
-//! `core/sql/valueMappers/sqlValueMapper.ts` with the dialect overrides of
-//! `storage/postgresql/core/sql/formatter/index.ts` (`mapDate`, identity `mapArray`).
+//! Parameter value mapping: upstream's `mapSQLParamValue` with the PostgreSQL
+//! formatter's overrides (`mapDate`, identity `mapArray`).
 //!
 //! [`display_param`] is the mapped value as upstream's formatter would hand it to JS.
 //! [`describe_value`] / `JsonValue::from_sql` model what `describe` serializes,

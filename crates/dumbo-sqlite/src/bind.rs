@@ -1,7 +1,6 @@
 //! Positional parameter binding: what node-sqlite3 does with the values upstream's
-//! `sqlite3/connections/connection.ts` hands it, after the SQLite value mapping of
-//! `core/sql/valueMappers/sqlValueMapper.ts` (booleans as 1/0, dates as ISO text,
-//! objects as JSON text).
+//! sqlite3 client hands it, after the SQLite value mapping (booleans as 1/0, dates as
+//! ISO text, objects as JSON text).
 
 use dumbo_core::json::stringify_sql;
 use dumbo_core::value::iso_string_from_millis;

@@ -1,6 +1,5 @@
-//! Port of upstream `storage/sqlite/sqlite3/connections/connection.ts` (the
-//! sqlite3 client: `connect` with pragmas, `query`, `command`, `close`), over
-//! rusqlite instead of node-sqlite3.
+//! Upstream's sqlite3 client (`connect` with pragmas, `query`, `command`, `close`),
+//! over rusqlite instead of node-sqlite3.
 //!
 //! Differences from upstream, on purpose:
 //! - `readonly` is honoured (upstream always opens read-write), and a read-only
@@ -68,9 +67,9 @@ pub struct CommandResult {
 }
 
 /// A failure to set the journal mode while opening. On a file the process may not
-/// write, SQLite's bare "attempt to write a readonly database" came out of a
-/// plain read (found by the reliability tests), so the message says what was
-/// being written and what to do.
+/// write, SQLite's bare "attempt to write a readonly database" would come out of
+/// what looks like a plain read, so the message says what was being written and
+/// what to do.
 fn journal_mode_error(err: rusqlite::Error, mode: &str) -> Error {
     let readonly = matches!(
         &err,

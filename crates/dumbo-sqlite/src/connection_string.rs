@@ -1,8 +1,9 @@
-//! Port of upstream `storage/sqlite/core/connections/connectionString.ts`:
-//! `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
+//! Upstream's SQLite connection-string helpers: `SQLiteConnectionString` (validation), `isInMemoryDatabase` and
 //! `parsePragmasFromConnectionString`.
 
-use dumbo_core::connection_string::{detect_connector, mask_secrets, SQLITE_CONNECTOR};
+use dumbo_core::connection_string::{
+    detect_connector, form_decode, mask_secrets, SQLITE_CONNECTOR,
+};
 use dumbo_core::{Error, Result};
 
 use crate::pragmas::PragmaOptions;
@@ -97,34 +98,6 @@ fn search_params(url: &str) -> Vec<(String, String)> {
             None => (form_decode(pair), String::new()),
         })
         .collect()
-}
-
-/// `application/x-www-form-urlencoded` decoding; malformed escapes stay as written
-/// and invalid UTF-8 becomes U+FFFD, as in the WHATWG URL parser.
-fn form_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (hex_value(bytes.get(i + 1)), hex_value(bytes.get(i + 2))) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(b: Option<&u8>) -> Option<u8> {
-    let c = char::from(*b?);
-    c.to_digit(16).and_then(|d| u8::try_from(d).ok())
 }
 
 /// JS `parseInt(s, 10)`: optional leading whitespace and sign, then the longest

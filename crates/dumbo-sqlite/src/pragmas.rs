@@ -1,6 +1,6 @@
-//! Port of upstream `storage/sqlite/core/connections/pragmas.ts` (and
-//! `DEFAULT_SQLITE_PRAGMA_OPTIONS` from `core/connections/index.ts`): pragma
-//! options, their precedence, and the statements that apply them.
+//! SQLite pragma options as upstream has them (with `DEFAULT_SQLITE_PRAGMA_OPTIONS`,
+//! which the JS layer reads from here): their precedence, and the statements that
+//! apply them.
 //!
 //! Unlike upstream, every user-provided value is validated before it is written
 //! into a `PRAGMA` statement, so nothing unchecked is spliced into SQL.

@@ -1,7 +1,7 @@
-//! Row reading: the rows node-sqlite3's `db.all` hands upstream's
-//! `sqlite3/connections/connection.ts`, encoded with `JsonRowWriter`.
+//! Row reading: the rows node-sqlite3's `db.all` hands upstream's sqlite3 client,
+//! encoded with `JsonRowWriter`.
 //! INTEGER → number (BigInt past the safe range), REAL → number, TEXT → string,
-//! BLOB → Buffer special, NULL → null. No other decoding (reference 5.4).
+//! BLOB → Buffer special, NULL → null. No other decoding.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

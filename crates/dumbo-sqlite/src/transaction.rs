@@ -1,5 +1,4 @@
-//! Port of the SQL issued by upstream `storage/sqlite/core/transactions/index.ts`
-//! (`sqliteTransaction`): `BEGIN <mode> TRANSACTION` and the `transaction<n>`
+//! The SQL upstream's `sqliteTransaction` issues: `BEGIN <mode> TRANSACTION` and the `transaction<n>`
 //! savepoints. The nesting state machine itself lives in the JS/core layer.
 
 use dumbo_core::{Error, Result};
@@ -9,20 +8,24 @@ pub const COMMIT_SQL: &str = "COMMIT";
 /// `ROLLBACK`.
 pub const ROLLBACK_SQL: &str = "ROLLBACK";
 
-/// `BEGIN <mode> TRANSACTION`; the mode defaults to `IMMEDIATE` and must be one of
-/// `DEFERRED`, `IMMEDIATE`, `EXCLUSIVE` (case-insensitive).
+/// The modes `BEGIN <mode> TRANSACTION` accepts.
+pub const TRANSACTION_MODES: [&str; 3] = ["DEFERRED", "IMMEDIATE", "EXCLUSIVE"];
+
+/// The mode of a transaction that names none: the write lock is taken at `BEGIN`,
+/// so two writers wait for each other instead of failing with `SQLITE_BUSY` later.
+pub const DEFAULT_TRANSACTION_MODE: &str = "IMMEDIATE";
+
+/// `BEGIN <mode> TRANSACTION`; the mode defaults to [`DEFAULT_TRANSACTION_MODE`] and
+/// must be one of [`TRANSACTION_MODES`] (case-insensitive).
 pub fn begin_sql(mode: Option<&str>) -> Result<String> {
     let mode = match mode {
-        None => "IMMEDIATE",
-        Some(m) if m.eq_ignore_ascii_case("DEFERRED") => "DEFERRED",
-        Some(m) if m.eq_ignore_ascii_case("IMMEDIATE") => "IMMEDIATE",
-        Some(m) if m.eq_ignore_ascii_case("EXCLUSIVE") => "EXCLUSIVE",
-        Some(m) => {
-            // Modes are DEFERRED, IMMEDIATE or EXCLUSIVE (case-insensitive).
-            return Err(Error::invalid_operation(format!(
-                "Unsupported SQLite transaction mode: {m}"
-            )));
-        }
+        None => DEFAULT_TRANSACTION_MODE,
+        Some(m) => TRANSACTION_MODES
+            .into_iter()
+            .find(|known| known.eq_ignore_ascii_case(m))
+            .ok_or_else(|| {
+                Error::invalid_operation(format!("Unsupported SQLite transaction mode: {m}"))
+            })?,
     };
     Ok(format!("BEGIN {mode} TRANSACTION"))
 }

@@ -1,5 +1,5 @@
 'use strict';
-// Connections over a driver's client (upstream core/connections/connection.ts). A
+// Connections over a driver's client (as upstream's). A
 // driver supplies `connect`/`close` (or `open`, or a ready `client`), an `executor`
 // factory returning its DbSQLExecutor (methods take the client first) and
 // `initTransaction(() => connection)` returning `(clientPromise, options) => transaction`.

@@ -1,5 +1,5 @@
 'use strict';
-// The two guards the generic pools use (upstream core/taskProcessing/executionGuards.ts).
+// The two guards the generic pools use (as upstream's).
 const { InvalidOperationError } = require('../../errors.cjs');
 const { TaskProcessor } = require('./taskProcessor.cjs');
 

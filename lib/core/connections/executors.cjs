@@ -1,6 +1,5 @@
 'use strict';
-// Executors that obtain their client or connection per call (upstream
-// core/execute/execute.ts): from a driver's DbSQLExecutor and a `connect`, from a
+// Executors that obtain their client or connection per call (as upstream's): from a driver's DbSQLExecutor and a `connect`, from a
 // new connection (closed after the call) or from an ambient one (left open).
 const { throwIfAborted, abortFrom } = require('../abort.cjs');
 

@@ -1,5 +1,5 @@
 'use strict';
-// Pools over the connection factories (upstream core/connections/pool.ts).
+// Pools over the connection factories (as upstream's).
 const { InvalidOperationError } = require('../../errors.cjs');
 const { throwIfAborted, abortFrom } = require('../abort.cjs');
 const { guardConcurrentAccess, guardBoundedAccess } = require('./executionGuards.cjs');

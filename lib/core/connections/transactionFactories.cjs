@@ -1,6 +1,5 @@
 'use strict';
-// How connections and pools hand out transactions (upstream
-// core/connections/transaction.ts). The begin/commit/rollback nesting itself is
+// How connections and pools hand out transactions (as upstream's). The begin/commit/rollback nesting itself is
 // lib/core/transaction.cjs's databaseTransaction; these only decide which client or
 // connection a transaction runs on and when that is closed.
 const { InvalidOperationError } = require('../../errors.cjs');

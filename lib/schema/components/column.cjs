@@ -1,5 +1,5 @@
 'use strict';
-// Column components (upstream core/schema/components/columnSchemaComponent.ts): a column
+// Column components (as upstream's): a column
 // is also an `SQL_COLUMN` token, so it renders inside `CREATE TABLE (...)`. A column
 // fits both generations: it has the symbol kind and the key `sc:dumbo:column:<name>`.
 // `migrations` keeps the generation it was given in: an array (or `components`: the

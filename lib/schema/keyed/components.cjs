@@ -1,6 +1,5 @@
 'use strict';
-// Keyed index, table, database-schema and database components (upstream
-// core/schema/components/*SchemaComponent.ts). They hold metadata and the migrations
+// Keyed index, table, database-schema and database components, as upstream's. They hold metadata and the migrations
 // given to them; unlike the symbol-kind generation they generate no SQL.
 const { keyedSchemaComponent, mapSchemaComponentsOfType } = require('./schemaComponent.cjs');
 const urn = require('./urns.cjs');

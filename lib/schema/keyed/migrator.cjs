@@ -1,6 +1,5 @@
 'use strict';
-// migrationTableSchemaComponent and SchemaComponentMigrator (upstream
-// core/schema/migrators/schemaComponentMigrator.ts).
+// Upstream's migrationTableSchemaComponent and SchemaComponentMigrator.
 const { migrationTableComponentFor } = require('../../migrations/migrationTable.cjs');
 const { sqlMigration } = require('../sqlMigration.cjs');
 const { keyedSchemaComponent, migrationsOf } = require('./schemaComponent.cjs');

@@ -1,6 +1,6 @@
 'use strict';
 // Keyed schema components (the generation published Dumbo 0.13.0-beta.47 and Pongo
-// 0.17.0-beta.47 use, upstream core/schema/schemaComponent.ts): a string key such as
+// 0.17.0-beta.47 use): a string key such as
 // 'sc:dumbo:table:users', a Map of child components by key, and `migrations` as an
 // array (a getter: own migrations, then every child's, in insertion order; no dedupe).
 // A symbol-kind component (this package's other generation) can be a child: its

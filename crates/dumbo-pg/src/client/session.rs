@@ -11,11 +11,10 @@ impl PgClient {
     /// `BEGIN` is sent, cleared once `COMMIT`/`ROLLBACK` succeeded. A pooled client
     /// dropped while set is closed instead of going back to its pool.
     ///
-    /// Before, a connection dropped without COMMIT or ROLLBACK (its JS object
-    /// finalized, e.g. when a worker thread exits mid-transaction) went back to the
-    /// shared pool still inside the transaction: the next user saw its uncommitted
-    /// rows, and that user's own writes joined a transaction nobody would commit
-    /// (found by the reliability tests; pg-pool's "poison pool" rule).
+    /// A connection dropped without COMMIT or ROLLBACK (its JS object finalized,
+    /// e.g. when a worker thread exits mid-transaction) is still inside the
+    /// transaction: pooled again, the next user would see its uncommitted rows and
+    /// its own writes would join a transaction nobody commits.
     pub fn set_in_transaction(&self, in_transaction: bool) {
         self.unclean.store(in_transaction, Ordering::SeqCst);
     }

@@ -3,7 +3,7 @@ use dumbo_core::SpecialValue;
 
 use super::bytes::{be_i32, be_i64};
 use super::cell::Cell;
-use crate::encode::civil_from_days;
+use dumbo_core::value::civil_from_days;
 
 /// Milliseconds between 1970-01-01 and PostgreSQL's epoch, 2000-01-01.
 const PG_EPOCH_MS: i64 = 946_684_800_000;

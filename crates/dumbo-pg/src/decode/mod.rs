@@ -1,4 +1,4 @@
-//! Result rows: binary cell values decoded into `JsonRows` (helper B).
+//! Result rows: binary cell values decoded into `JsonRows`.
 //!
 //! tokio-postgres asks the server for every result column in binary. Each cell is
 //! turned into the value node-postgres (with Dumbo's `int8` parser) would produce

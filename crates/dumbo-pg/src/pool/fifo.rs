@@ -3,9 +3,8 @@
 //! deadpool's semaphore is fair: waiters are served in the order they first poll
 //! `Pool::get()`. But every call from JS runs as a task of its own on a
 //! multi-threaded runtime, so two calls made one after the other can reach the
-//! semaphore in either order, and with the pool exhausted a later call overtook
-//! earlier ones (found by the reliability tests: 50 waiters on a pool of one were
-//! served out of order). A [`Ticket`] is taken synchronously when the call is made;
+//! semaphore in either order, and with the pool exhausted a later call could
+//! overtake earlier ones. A [`Ticket`] is taken synchronously when the call is made;
 //! it waits until the previous ticket's caller has entered the semaphore's queue
 //! (its first poll of `get()`) before entering itself, so the queue order is the
 //! call order.

@@ -1,9 +1,6 @@
 //! Schema (DDL) tokens: table and index references, `CREATE SCHEMA`, table renames,
-//! column definitions and JSON index targets. Ports the schema and column processors of
-//! upstream `storage/postgresql/core/sql/processors/{schemaProcessors,columProcessors}.ts`,
-//! `storage/sqlite/core/sql/processors/{schemaProcessors,columProcessors}.ts`,
-//! `storage/sqlite/core/schema/sqlitePhysicalNames.ts` and the column processor of
-//! `core/sql/processors/columnProcessors.ts`.
+//! column definitions and JSON index targets: upstream's schema and column processors
+//! for PostgreSQL and SQLite, SQLite's physical names and the default column processor.
 //!
 //! Every DDL token renders to trusted SQL text with no bound parameters (column
 //! defaults are inlined as literals), so `format` and `describe` print the same text and

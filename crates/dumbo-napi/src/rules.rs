@@ -1,0 +1,140 @@
+//! The tables the JS layer needs, read from the crates that own them, so each rule is
+//! written once: error classes for driver codes, SQLite's default pragmas and
+//! transaction statements, PostgreSQL's isolation levels, the formatter's parameter
+//! marker. Plain typed functions; the generated `binding.d.cts` says what they return.
+
+use dumbo_sqlite::{transaction, PragmaOptions};
+use napi::{Env, Result};
+
+use crate::errors;
+
+/// The `DumboError` class name for a PostgreSQL SQLSTATE (`mapPostgresError`).
+#[napi_derive::napi(js_name = "postgresErrorType", catch_unwind)]
+pub fn postgres_error_type(sqlstate: String) -> String {
+    dumbo_pg::errors::kind_for_sqlstate(&sqlstate)
+        .error_type()
+        .to_owned()
+}
+
+/// The `DumboError` class name for a SQLite result code given by name
+/// (`SQLITE_BUSY`, `SQLITE_CONSTRAINT_UNIQUE`, ...) and the error's message
+/// (`mapSqliteError`).
+#[napi_derive::napi(js_name = "sqliteErrorType", catch_unwind)]
+pub fn sqlite_error_type(code: String, message: Option<String>) -> String {
+    dumbo_sqlite::errors::kind_for_code_name(&code, message.as_deref().unwrap_or_default())
+        .error_type()
+        .to_owned()
+}
+
+/// `DEFAULT_SQLITE_PRAGMA_OPTIONS`: what a SQLite connection sets unless told otherwise.
+#[napi_derive::napi(object)]
+pub struct SqlitePragmaDefaults {
+    #[napi(js_name = "journal_mode")]
+    pub journal_mode: String,
+    pub synchronous: String,
+    #[napi(js_name = "cache_size")]
+    pub cache_size: i64,
+    #[napi(js_name = "foreign_keys")]
+    pub foreign_keys: bool,
+    #[napi(js_name = "temp_store")]
+    pub temp_store: String,
+    #[napi(js_name = "busy_timeout")]
+    pub busy_timeout: i64,
+    #[napi(js_name = "mmap_size")]
+    pub mmap_size: i64,
+}
+
+#[napi_derive::napi(js_name = "sqliteDefaultPragmas", catch_unwind)]
+pub fn sqlite_default_pragmas() -> SqlitePragmaDefaults {
+    let d = PragmaOptions::defaults();
+    SqlitePragmaDefaults {
+        journal_mode: d.journal_mode.unwrap_or_default(),
+        synchronous: d.synchronous.unwrap_or_default(),
+        cache_size: d.cache_size.unwrap_or_default(),
+        foreign_keys: d.foreign_keys.unwrap_or_default(),
+        temp_store: d.temp_store.unwrap_or_default(),
+        busy_timeout: d
+            .busy_timeout
+            .and_then(|ms| i64::try_from(ms).ok())
+            .unwrap_or_default(),
+        mmap_size: d.mmap_size.unwrap_or_default(),
+    }
+}
+
+/// The modes `BEGIN <mode> TRANSACTION` accepts, upper-case.
+#[napi_derive::napi(js_name = "sqliteTransactionModes", catch_unwind)]
+pub fn sqlite_transaction_modes() -> Vec<String> {
+    transaction::TRANSACTION_MODES
+        .iter()
+        .map(|m| (*m).to_owned())
+        .collect()
+}
+
+/// The statements of a SQLite transaction, for a client of another SQLite driver.
+#[napi_derive::napi(object)]
+pub struct SqliteTransactionSql {
+    pub begin: String,
+    pub commit: String,
+    pub rollback: String,
+}
+
+/// `BEGIN <mode> TRANSACTION` (the default mode when `mode` is missing), `COMMIT`
+/// and `ROLLBACK`; throws InvalidOperationError for an unknown mode.
+#[napi_derive::napi(js_name = "sqliteTransactionSql", catch_unwind)]
+pub fn sqlite_transaction_sql(env: &Env, mode: Option<String>) -> Result<SqliteTransactionSql> {
+    let begin =
+        transaction::begin_sql(mode.as_deref()).map_err(|e| errors::to_napi(env.raw(), e))?;
+    Ok(SqliteTransactionSql {
+        begin,
+        commit: transaction::COMMIT_SQL.to_owned(),
+        rollback: transaction::ROLLBACK_SQL.to_owned(),
+    })
+}
+
+/// The savepoint statements of a nested SQLite transaction at `level`.
+#[napi_derive::napi(object)]
+pub struct SqliteSavepointSql {
+    pub savepoint: String,
+    pub release: String,
+    pub rollback_to: String,
+}
+
+#[napi_derive::napi(js_name = "sqliteSavepointSql", catch_unwind)]
+pub fn sqlite_savepoint_sql(level: u32) -> SqliteSavepointSql {
+    SqliteSavepointSql {
+        savepoint: transaction::savepoint_sql(level),
+        release: transaction::release_sql(level),
+        rollback_to: transaction::rollback_to_sql(level),
+    }
+}
+
+/// The isolation levels PostgreSQL's `BEGIN ISOLATION LEVEL …` accepts.
+#[napi_derive::napi(js_name = "pgIsolationLevels", catch_unwind)]
+pub fn pg_isolation_levels() -> Vec<String> {
+    dumbo_pg::transaction::ISOLATION_LEVELS
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect()
+}
+
+/// The chunk that stands for a parameter in tokenized SQL (`sqlChunks`).
+#[napi_derive::napi(js_name = "sqlParamMarker", catch_unwind)]
+pub fn sql_param_marker() -> String {
+    dumbo_sql::PARAM_MARKER.to_owned()
+}
+
+/// The query text of SQL whose tokens are all plain parameters (`sqlChunks` and the
+/// number of tokens): each marker becomes the dialect's next placeholder. `null` when
+/// they do not match, or for an unknown dialect.
+#[napi_derive::napi(js_name = "sqlPlaceholderText", catch_unwind)]
+pub fn sql_placeholder_text(chunks: Vec<String>, params: u32, dialect: String) -> Option<String> {
+    let dialect = dumbo_sql::Dialect::from_name(&dialect)?;
+    dumbo_sql::placeholder_text(&chunks, params as usize, dialect)
+}
+
+/// `mapPlaceholder(index)` of a built-in dialect: `?` for SQLite, `$<index + 1>` for
+/// PostgreSQL. `null` for an unknown dialect.
+#[napi_derive::napi(js_name = "sqlPlaceholder", catch_unwind)]
+pub fn sql_placeholder(dialect: String, index: u32) -> Option<String> {
+    dumbo_sql::Dialect::from_name(&dialect).map(|d| d.placeholder(index as usize))
+}
