@@ -18,14 +18,17 @@ export { DumboError } from '../types/core';
 
 export type PgIsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
-export interface PgTransactionOptions extends DatabaseTransactionOptions {
+export type PgTransactionOptions = DatabaseTransactionOptions & {
   isolationLevel?: PgIsolationLevel;
   useSavepoints?: boolean;
-}
+};
 
-export interface PgConnection
-  extends Connection<PgConnection, 'PostgreSQL:pg', unknown, DatabaseTransaction<PgConnection, PgTransactionOptions>> {}
-export type PgPool = ConnectionPool<PgConnection>;
+/** A connection of the native driver (its client is internal). */
+export interface PgNativeConnection
+  extends Connection<PgNativeConnection, 'PostgreSQL:pg', unknown, DatabaseTransaction<PgNativeConnection, PgTransactionOptions>> {}
+/** '/pg' widens this to node-postgres' connections as well (upstream's PgConnection). */
+export type PgConnection = PgNativeConnection;
+export type PgPool = ConnectionPool<PgNativeConnection>;
 
 export interface PgPoolOptions {
   /** `postgresql://` or `postgres://` URL: user, password, host(s), port(s), database, `?host=<socket dir>`, `sslmode`, `application_name`, `options`, `target_session_attrs`. */
