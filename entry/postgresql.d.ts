@@ -59,7 +59,11 @@ export type PostgreSQLDriverType<DriverName extends string = string> = import('.
 >;
 export declare const defaultPostgreSQLConnectionString: 'postgresql://postgres@localhost:5432/postgres';
 export declare const defaultPostgreSqlDatabase: 'postgres';
-export declare function PostgreSQLConnectionString(connectionString: string): string;
+export type PostgreSQLConnectionString = import('../types/drivers').DatabaseConnectionString<
+  'PostgreSQL',
+  `postgresql://${string}` | `postgres://${string}`
+>;
+export declare function PostgreSQLConnectionString(connectionString: string): PostgreSQLConnectionString;
 export declare function parseDatabaseName(connectionString: string): string | null;
 export declare const pgFormatter: SQLFormatter;
 export declare const PostgreSQLJSON: {

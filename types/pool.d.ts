@@ -322,4 +322,18 @@ export declare const executeInTransaction: <
   context?: AbortContext,
 ) => Promise<Result>;
 
+type NestedTransactionLifecycle<TransactionOptionsType extends DatabaseTransactionOptions> = TransactionLifecycle & {
+  _transactionOptions: TransactionOptionsType;
+};
+export declare const executeInNestedTransaction: <
+  TransactionOptionsType extends DatabaseTransactionOptions = DatabaseTransactionOptions,
+  DatabaseTransactionType extends NestedTransactionLifecycle<TransactionOptionsType> = NestedTransactionLifecycle<TransactionOptionsType>,
+  Result = void,
+>(
+  transaction: DatabaseTransactionType,
+  handle: (transaction: DatabaseTransactionType, context: AbortContext) => Promise<TransactionResult<Result> | Result>,
+  options?: TransactionOptionsType,
+  context?: AbortContext,
+) => Promise<Result>;
+
 export type { BatchSQLCommandOptions };

@@ -73,8 +73,8 @@ export type AnySQLiteClientConnection = SQLiteClientConnection<any, any>;
 export type AnySQLitePoolClientConnection = SQLitePoolClientConnection<any, any, any, any>;
 export type AnySQLiteConnection = AnySQLiteClientConnection | AnySQLitePoolClientConnection;
 
-export type SQLiteConnectionOptions = SQLiteClientOptions & {
-  driverType?: string;
+export type SQLiteConnectionOptions<ConnectionType extends AnySQLiteConnection = AnySQLiteConnection> = SQLiteClientOptions & {
+  driverType?: ConnectionType['driverType'];
   transactionOptions?: SQLiteTransactionOptions;
 };
 type DefinitionOptions<ConnectionType extends AnySQLiteConnection, ClientOptions, Type> = {
@@ -173,14 +173,18 @@ export declare const sqliteAlwaysNewConnectionPool: <
   connectionOptions: ConnectionOptions;
 }) => SQLiteAlwaysNewConnectionPool<SQLiteConnectionType>;
 
-export type SQLitePoolFactoryOptions = Record<string, unknown> & {
+/** The type parameters are upstream's; the options do not depend on them here. */
+export type SQLitePoolFactoryOptions<
+  _SQLiteConnectionType extends AnyConnection,
+  _ConnectionOptions extends SQLiteConnectionOptions,
+> = Record<string, unknown> & {
   singleton?: boolean;
   fileName?: string;
   connectionString?: string;
   client?: unknown;
 };
 /** `singleton: true` for a client, ':memory:' or when asked; dropped otherwise. */
-export declare const toSqlitePoolOptions: <Options extends SQLitePoolFactoryOptions>(
+export declare const toSqlitePoolOptions: <Options extends SQLitePoolFactoryOptions<AnyConnection, SQLiteConnectionOptions>>(
   options: Options,
 ) => Omit<Options, 'singleton'> & { singleton?: true };
 
