@@ -239,3 +239,6 @@ export type TransactionLifecycleBackend = TransactionLifecycle & {
   releaseSavepoint?: (level: number) => Promise<void>;
   rollbackToSavepoint?: (level: number) => Promise<void>;
 };
+
+// Only the names marked `export` are public.
+export {};

@@ -337,3 +337,6 @@ export declare const executeInNestedTransaction: <
 ) => Promise<Result>;
 
 export type { BatchSQLCommandOptions };
+
+// Only the names marked `export` are public.
+export {};

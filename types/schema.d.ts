@@ -907,3 +907,6 @@ export declare function resolveDatabaseMetadata(
 /** 'postgres' for PostgreSQL, 'main' for SQLite. */
 export declare function getDefaultDatabase(driverType: string): string | undefined;
 export declare function getDefaultDatabaseAsync(driverType: string): Promise<string | undefined>;
+
+// Only the names marked `export` are public.
+export {};

@@ -282,3 +282,6 @@ export type ValidateTableRelationships<Table extends AnyTableSchemaComponent, Sc
 }> : Results : TypeValidationSuccess : TypeValidationSuccess : TypeValidationSuccess;
 export type Writable<T> = { -readonly [P in keyof T]: T[P] };
 
+
+// Only the names marked `export` are public (the rest are upstream's internal helpers).
+export {};
