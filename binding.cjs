@@ -860,6 +860,7 @@ module.exports.parsePgDatabaseName = nativeBinding.parsePgDatabaseName
 module.exports.parseSqlitePragmas = nativeBinding.parseSqlitePragmas
 module.exports.pgJsonField = nativeBinding.pgJsonField
 module.exports.pgJsonPath = nativeBinding.pgJsonPath
+module.exports.pgPoolOptionNames = nativeBinding.pgPoolOptionNames
 module.exports.quoteIdentifier = nativeBinding.quoteIdentifier
 module.exports.reservedWords = nativeBinding.reservedWords
 module.exports.setErrorFactory = nativeBinding.setErrorFactory

@@ -238,6 +238,9 @@ export declare function pgJsonField(sourceSql: string, path: string, asText: boo
 /** `PostgreSQLJSON.path`: an inline `'{a,b}'` literal. */
 export declare function pgJsonPath(segments: Array<string>): string
 
+/** The pool options the PostgreSQL driver knows (lib/pg/options.cjs refuses others). */
+export declare function pgPoolOptionNames(): Array<string>
+
 export declare function quoteIdentifier(name: string, dialectName: string): string
 
 /** The reserved words of a dialect (`ansiSqlReservedMap` is SQLite's). */

@@ -4,6 +4,7 @@ import cjs from './index.cjs';
 export const {
   ANSISQLIdentifierQuote,
   ANSISQLParamPlaceholder,
+  Abort,
   AdminShutdownError,
   AutoIncrementSQLColumnToken,
   BatchCommandNoChangesError,

@@ -31,7 +31,7 @@ export type PgConnection = PgNativeConnection;
 export type PgPool = ConnectionPool<PgNativeConnection>;
 
 export interface PgPoolOptions {
-  /** `postgresql://` or `postgres://` URL: user, password, host(s), port(s), database, `?host=<socket dir>`, `sslmode`, `application_name`, `options`, `target_session_attrs`. */
+  /** `postgresql://` or `postgres://` URL with libpq's parameters (`sslmode`, `sslrootcert`, `target_session_attrs`, `connect_timeout`, ...; see docs/deploying.md). Unknown parameters are an InvalidOperationError. */
   connectionString: string;
   /** Overrides the database named in the connection string. */
   database?: string;
@@ -49,6 +49,21 @@ export interface PgPoolOptions {
   transactionOptions?: PgTransactionOptions;
   serializer?: Serializer<string>;
   serialization?: { serializer?: Serializer<string> };
+  /** `true`: cache named prepared statements per connection. Default `false`: the unnamed statement, safe behind transaction-mode poolers (PgBouncer). */
+  prepare?: boolean;
+  /** node-postgres' `ssl`: `true` verifies against the platform's roots and the host name; an object replaces the string's TLS parameters. */
+  ssl?: boolean | PgSslOptions;
+}
+
+/** node-postgres' TLS options (PEM strings or Buffers / Uint8Arrays). */
+export interface PgSslOptions {
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
+  cert?: string | Uint8Array | Array<string | Uint8Array>;
+  key?: string | Uint8Array;
+  /** `false`: encrypt without verifying the server (default `true`). */
+  rejectUnauthorized?: boolean;
+  /** The name sent as SNI and checked against the certificate (default: the host). */
+  servername?: string;
 }
 
 export type PostgreSQLDatabaseName = 'PostgreSQL';

@@ -15,9 +15,7 @@ const { DefaultSQLiteMigratorOptions } = require('../lib/sqlite/plugin.cjs');
 const { DumboError } = require('../lib/errors.cjs');
 const { mapSqliteError } = require('../lib/errorMappers.cjs');
 const metadata = require('../lib/schema/sqliteMetadata.cjs');
-
-const isSQLiteError = (error) =>
-  error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
 
 module.exports = {
   SQLiteDatabaseName: 'SQLite',

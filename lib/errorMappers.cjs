@@ -23,6 +23,8 @@ const {
   UniqueConstraintError,
 } = require('./errors.cjs');
 
+const { sqliteClassFor } = require('./sqliteErrorClasses.cjs');
+
 const isObject = (value) => value !== null && typeof value === 'object';
 
 // Shared by the two JS mappers: message and innerError of a driver error.
@@ -39,53 +41,6 @@ const genericError = (error) =>
     message: messageOf(error),
     innerError: innerErrorOf(error),
   });
-
-const sqliteCodes = {
-  SQLITE_BUSY: LockNotAvailableError,
-  SQLITE_PROTOCOL: LockNotAvailableError,
-  SQLITE_LOCKED: DeadlockError,
-  SQLITE_CANTOPEN: ConnectionError,
-  SQLITE_NOTADB: ConnectionError,
-  SQLITE_NOMEM: InsufficientResourcesError,
-  SQLITE_FULL: InsufficientResourcesError,
-  SQLITE_IOERR: SystemError,
-  SQLITE_CORRUPT: SystemError,
-  SQLITE_INTERNAL: SystemError,
-  SQLITE_NOLFS: SystemError,
-  SQLITE_TOOBIG: DataError,
-  SQLITE_MISMATCH: DataError,
-  SQLITE_RANGE: DataError,
-  SQLITE_ERROR: InvalidOperationError,
-  SQLITE_READONLY: InvalidOperationError,
-  SQLITE_MISUSE: InvalidOperationError,
-  SQLITE_AUTH: InvalidOperationError,
-  SQLITE_PERM: InvalidOperationError,
-  SQLITE_SCHEMA: InvalidOperationError,
-  SQLITE_ABORT: SerializationError,
-  SQLITE_INTERRUPT: SerializationError,
-};
-
-// node-sqlite3 reports only SQLITE_CONSTRAINT; the kind is in the message.
-const sqliteConstraintClass = (message) => {
-  const upper = message === undefined ? '' : message.toUpperCase();
-  if (upper.includes('UNIQUE') || upper.includes('PRIMARY KEY'))
-    return UniqueConstraintError;
-  if (upper.includes('FOREIGN KEY')) return ForeignKeyViolationError;
-  if (upper.includes('NOT NULL')) return NotNullViolationError;
-  if (upper.includes('CHECK')) return CheckViolationError;
-  return IntegrityConstraintViolationError;
-};
-
-const sqliteClassFor = (code, message) => {
-  if (code === 'SQLITE_CONSTRAINT') return sqliteConstraintClass(message);
-  if (Object.hasOwn(sqliteCodes, code)) return sqliteCodes[code];
-  // Extended codes (SQLITE_IOERR_READ, SQLITE_CONSTRAINT_UNIQUE, ...) fall
-  // back to their primary code; upstream would give a 500 for them.
-  const primaryEnd = code.indexOf('_', 'SQLITE_'.length);
-  return primaryEnd > 0 && code.startsWith('SQLITE_')
-    ? sqliteClassFor(code.slice(0, primaryEnd), message)
-    : undefined;
-};
 
 const mapSqliteError = (error) => {
   if (DumboError.isInstanceOf(error)) return error;

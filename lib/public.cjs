@@ -8,6 +8,7 @@ module.exports = {
   ...require('./serializer.cjs'),
   ...require('./core/transaction.cjs'),
   sqlExecutor: require('./core/executor.cjs').sqlExecutor,
+  Abort: require('./core/abort.cjs').Abort,
   ...require('./core/connections/index.cjs'),
   ...require('./schema/index.cjs'),
   ...require('./capabilities.cjs'),

@@ -12,6 +12,7 @@ const entries = [
   './entry/sqlite3.cjs',
   './entry/postgresql.cjs',
   './entry/pg.cjs',
+  './entry/cloudflare.cjs',
 ];
 
 for (const entry of entries) {

@@ -83,3 +83,12 @@ export async function usage(): Promise<void> {
 
 // @ts-expect-error a plugin must declare createPool
 export const bad: StoragePlugin<'X:y'> = { connector: 'X:y', sqlFormatter: sqliteFormatter, defaultMigratorOptions: {} };
+
+// Deployment options of the PostgreSQL pool (docs/deploying.md).
+export const deployed: import('@event-driven-io/dumbo/postgresql').PgPoolOptions = {
+  connectionString: 'postgresql://app@db/app?sslmode=verify-full&sslrootcert=system',
+  prepare: false,
+  ssl: { ca: ['-----BEGIN CERTIFICATE-----'], rejectUnauthorized: true, servername: 'db.internal' },
+};
+// @ts-expect-error rejectUnauthorised is misspelled
+export const misspelled: import('@event-driven-io/dumbo/postgresql').PgSslOptions = { rejectUnauthorised: false };

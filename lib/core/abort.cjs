@@ -5,8 +5,9 @@ const { DumboError } = require('../errors.cjs');
 /** The context of work nobody can abort. */
 const never = Object.freeze({ signal: new AbortController().signal });
 
-/** The reason of an aborted signal as an Error (upstream Abort.reason semantics). */
-function abortReason(signal) {
+/** The reason of an aborted signal (or `{ signal }`) as an Error. */
+function abortReason(abortOrSignal) {
+  const signal = 'signal' in abortOrSignal ? abortOrSignal.signal : abortOrSignal;
   const reason = signal.reason;
   if (reason instanceof Error) return reason;
   if (typeof reason === 'string') return new DumboError(reason);
@@ -56,4 +57,48 @@ function abortScope(parent, onParentAbort) {
   };
 }
 
-module.exports = { never, abortReason, throwIfAborted, rejectIfAborted, abortFrom, onAbort, abortScope };
+/**
+ * Runs `operation()`; with `options.abort`, the returned promise rejects with the abort's
+ * reason as soon as it fires (the operation itself is not stopped: it is the caller's to
+ * watch the same signal).
+ */
+function executeAbortable(operation, options) {
+  const abort = options?.abort;
+  if (!abort) return operation();
+  if (abort.signal.aborted) return Promise.reject(abortReason(abort));
+  return new Promise((resolve, reject) => {
+    const unsubscribe = onAbort(abort, reject);
+    let running;
+    try {
+      running = operation();
+    } catch (error) {
+      unsubscribe();
+      reject(error);
+      return;
+    }
+    Promise.resolve(running).then(
+      (result) => {
+        unsubscribe();
+        resolve(result);
+      },
+      (error) => {
+        unsubscribe();
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Upstream's `Abort` namespace object. */
+const Abort = Object.freeze({
+  execute: executeAbortable,
+  from: abortFrom,
+  never,
+  onAbort,
+  reason: abortReason,
+  rejectIfAborted,
+  scope: abortScope,
+  throwIfAborted,
+});
+
+module.exports = { Abort, never, abortReason, throwIfAborted, rejectIfAborted, abortFrom, onAbort, abortScope };

@@ -2,6 +2,21 @@
 // Validates PostgreSQL pool options (upstream PgPoolOptions) with precise TypeErrors.
 const { PostgreSQLConnectionString } = require('./connectionString.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
+const { InvalidOperationError } = require('../errors.cjs');
+const { binding } = require('../native.cjs');
+const { sslOption } = require('./ssl.cjs');
+
+/** The option names the driver knows: one list, in Rust (dumbo_pg::config::POOL_OPTIONS). */
+const KNOWN_OPTIONS = new Set(binding.pgPoolOptionNames());
+
+function rejectUnknownOptions(options) {
+  const unknown = Object.keys(options).filter((key) => options[key] !== undefined && !KNOWN_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    throw new InvalidOperationError(
+      `Unknown PostgreSQL pool option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (not supported by this driver)`,
+    );
+  }
+}
 
 const ISOLATION_LEVELS = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
 
@@ -46,7 +61,9 @@ function resolvePgOptions(options) {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('PostgreSQL pool options must be an object');
   }
+  rejectUnknownOptions(options);
   expectType(options, 'connectionString', 'string');
+  expectType(options, 'prepare', 'boolean');
   expectType(options, 'database', 'string');
   expectType(options, 'pooled', 'boolean');
   expectNonNegative(options, 'max', { min: 1 });
@@ -68,6 +85,8 @@ function resolvePgOptions(options) {
       max: options.max,
       connectionTimeoutMillis: options.connectionTimeoutMillis,
       connectTimeoutMillis: options.connectTimeoutMillis,
+      prepare: options.prepare,
+      ssl: sslOption(options.ssl),
       // The default serializer is plain JSON.parse: json/jsonb text is then embedded
       // in the rows' JSON as is, with no per-value call back into JS.
       rawJson: serializer === JSONSerializer,

@@ -13,6 +13,8 @@ const { createAmbientConnection, createConnection } = require('../core/connectio
 const { createSingletonConnectionPool, createAlwaysNewConnectionPool } = require('../core/connections/pool.cjs');
 const { dbClientSQLExecutor } = require('../core/connections/executors.cjs');
 const { sqliteFormatter } = require('./formatter.cjs');
+const { isSQLTracingOn } = require('../tracing/tracer.cjs');
+const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs');
 const { isInMemoryDatabase } = require('./connectionString.cjs');
 const { SQLITE_TRANSACTION_MODES } = require('./options.cjs');
 const { sqlite3Client, NATIVE_TRANSACTION_STEPS } = require('./client.cjs');
@@ -26,24 +28,32 @@ async function sqliteExecute(database, handle) {
   }
 }
 
-/** A DbSQLExecutor over a SQLiteClient: `mapping` applied, errors through `errorMapper`. */
+/**
+ * A DbSQLExecutor over a SQLiteClient: `mapping` applied, errors through `errorMapper`;
+ * with SQL tracing on, query/command statements and every error are traced (as upstream's).
+ */
 function sqliteSQLExecutor(driverType, serializer, formatter, errorMapper) {
   const mapError = errorMapper ?? mapSqliteError;
-  const run = async (operation) => {
+  const trace = { driverType, serializer, formatter: formatter ?? sqliteFormatter };
+  const run = async (kind, sql, operation) => {
+    if (sql !== undefined && isSQLTracingOn()) traceStatement(kind, sql, trace);
     try {
       return await operation();
     } catch (error) {
+      if (isSQLTracingOn()) traceStatementError(kind, error);
       throw mapError(error);
     }
   };
   return {
     driverType,
-    formatter: formatter ?? sqliteFormatter,
-    query: (client, sql, options) => run(async () => applyMapping(await client.query(sql, options), options)),
+    formatter: trace.formatter,
+    query: (client, sql, options) => run('query', sql, async () => applyMapping(await client.query(sql, options), options)),
     batchQuery: (client, sqls, options) =>
-      run(async () => (await client.batchQuery(sqls, options)).map((result) => applyMapping(result, options))),
-    command: (client, sql, options) => run(() => client.command(sql, options)),
-    batchCommand: (client, sqls, options) => run(() => client.batchCommand(sqls, options)),
+      run('batch_query', undefined, async () =>
+        (await client.batchQuery(sqls, options)).map((result) => applyMapping(result, options)),
+      ),
+    command: (client, sql, options) => run('command', sql, () => client.command(sql, options)),
+    batchCommand: (client, sqls, options) => run('batch_command', undefined, () => client.batchCommand(sqls, options)),
   };
 }
 

@@ -11,9 +11,9 @@ function formatterFor(driverType) {
   return tryGetFormatter(driverType ?? 'PostgreSQL');
 }
 
-/** kind: 'query' | 'command'; trace: { driverType?, serializer? } given to sqlExecutor. */
+/** kind: 'query' | 'command'; trace: { driverType?, serializer?, formatter? } given to sqlExecutor. */
 function traceStatement(kind, sql, trace) {
-  const formatter = formatterFor(trace?.driverType);
+  const formatter = trace?.formatter ?? formatterFor(trace?.driverType);
   const serializer = trace?.serializer ?? JSONSerializer;
   const { query, params } = formatter.format(sql, { serializer });
   tracer.info(`db:sql:${kind}`, { query, params, debugSQL: formatter.describe(sql, { serializer }) });

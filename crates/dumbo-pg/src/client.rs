@@ -14,12 +14,11 @@ use std::time::Duration;
 use dumbo_core::{Error, ErrorKind, JsonRows, Result};
 use tokio::task::JoinHandle;
 use tokio_postgres::{CancelToken, Client};
-use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::config::PgConnectOptions;
 use crate::decode::DecodeOptions;
 use crate::pool::Tracked;
-use crate::{errors, tls};
+use crate::{errors, session_attrs, tls};
 
 use cache::StatementCache;
 
@@ -42,7 +41,8 @@ pub struct QueryOutcome {
     /// Rows affected, or returned for `SELECT` (pg's `rowCount`).
     pub row_count: u64,
     pub rows: JsonRows,
-    /// The statement returns columns (a `SELECT` with no rows still does).
+    /// The statement returns columns (a `SELECT` with no rows still does, except
+    /// on the unnamed-statement path, which only learns columns from a row).
     pub has_columns: bool,
 }
 
@@ -62,8 +62,10 @@ enum Conn {
 pub struct PgClient {
     conn: Conn,
     cancel: CancelToken,
-    tls: MakeRustlsConnect,
+    tls: tls::Tls,
     endpoint: Arc<str>,
+    /// Cache named prepared statements (else the unnamed statement, see `execute.rs`).
+    prepare: bool,
     /// A pooled connection's entry in its pool's checked-out list.
     tracked: Option<Tracked>,
     /// The runtime a pooled connection was checked out on, to end it there.
@@ -79,20 +81,30 @@ impl PgClient {
         opts: &PgConnectOptions,
         connect_timeout: Option<Duration>,
     ) -> Result<PgClient> {
-        let tls = tls::make_tls(opts.ssl_mode);
-        let connecting = opts.config.connect(tls.clone());
-        let connected = match connect_timeout.filter(|t| !t.is_zero()) {
+        let tls = tls::make_tls(&opts.tls)?;
+        let connecting = async {
+            match opts.recovery {
+                Some(wanted) => session_attrs::open(&opts.config, &tls, wanted).await,
+                None => {
+                    let (client, connection) = opts.config.connect(tls.clone()).await?;
+                    let task = tokio::spawn(async move {
+                        // Errors surface on the client as "connection closed".
+                        let _ = connection.await;
+                    });
+                    Ok((client, task))
+                }
+            }
+        };
+        let connected = match opts.attempt_limit(connect_timeout) {
             Some(limit) => tokio::time::timeout(limit, connecting)
                 .await
                 .map_err(|_| errors::connect_timeout(&opts.endpoint, Some(limit)))?,
             None => connecting.await,
         };
-        let (client, connection) =
-            connected.map_err(|e| errors::connect_error(&e, &opts.endpoint))?;
-        let task = tokio::spawn(async move {
-            // Errors surface on the client as "connection closed".
-            let _ = connection.await;
-        });
+        let (client, task) = connected.map_err(|e| errors::connect_error(&e, &opts.endpoint))?;
+        if let Some(wanted) = opts.recovery {
+            session_attrs::check(&client, wanted, &opts.endpoint).await?;
+        }
         Ok(PgClient {
             cancel: client.cancel_token(),
             conn: Conn::Direct {
@@ -102,6 +114,7 @@ impl PgClient {
             },
             tls,
             endpoint: opts.endpoint.as_str().into(),
+            prepare: opts.prepare,
             tracked: None,
             runtime: None,
             unclean: AtomicBool::new(false),
@@ -111,14 +124,15 @@ impl PgClient {
     /// Wraps a connection taken from a pool.
     pub(crate) fn pooled(
         object: deadpool_postgres::Object,
-        tls: MakeRustlsConnect,
-        endpoint: &str,
+        tls: tls::Tls,
+        opts: &PgConnectOptions,
     ) -> PgClient {
         PgClient {
             cancel: object.cancel_token(),
             conn: Conn::Pooled(Some(object)),
             tls,
-            endpoint: endpoint.into(),
+            endpoint: opts.endpoint.as_str().into(),
+            prepare: opts.prepare,
             tracked: None,
             runtime: tokio::runtime::Handle::try_current().ok(),
             unclean: AtomicBool::new(false),

@@ -7,37 +7,99 @@ use std::str::FromStr;
 use dumbo_core::{Error, Result};
 use tokio_postgres::config::Host;
 
+use crate::session_attrs::Recovery;
+use crate::tls::TlsSettings;
+use params::{env_value, take_own};
+pub(crate) use ssl::tokio_ssl_mode;
+pub use ssl::SslMode;
+use ssl::{target_session_attrs, tls_settings};
 use url::{
     escape_extra_at_signs, mask_secrets, percent_decode, query_param, query_passwords,
     raw_password, split_url,
 };
 
+mod params;
+mod passfile;
+mod ssl;
 mod url;
+
+/// The PostgreSQL pool options this package knows (`dumbo()`/`pgPool()`); any
+/// other key is refused by lib/pg/options.cjs, never ignored.
+pub const POOL_OPTIONS: &[&str] = &[
+    "connectionString",
+    "database",
+    "pooled",
+    "connection",
+    "connector",
+    "driver",
+    "driverType",
+    "serializer",
+    "serialization",
+    "serializerOptions",
+    "transactionOptions",
+    "max",
+    "connectionTimeoutMillis",
+    "connectTimeoutMillis",
+    "prepare",
+    "ssl",
+    // node-postgres objects (`pool`: a pg.Pool, `client`: a pg.Client or pool client) take
+    // the node-postgres path in JS; `null`/`undefined` ones mean "not given".
+    "pool",
+    "client",
+];
 
 /// Used when the caller gives no connection string.
 pub const DEFAULT_CONNECTION_STRING: &str = "postgresql://postgres@localhost:5432/postgres";
 
 const DEFAULT_PORT: u16 = 5432;
 
-/// TLS use, with libpq's meaning (no certificate verification, see `tls.rs`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SslMode {
-    Disable,
-    Prefer,
-    Require,
-}
-
 /// A parsed connection string, ready to connect.
 #[derive(Debug, Clone)]
 pub struct PgConnectOptions {
     pub config: tokio_postgres::Config,
     pub ssl_mode: SslMode,
+    /// What the TLS connector verifies and presents.
+    pub tls: TlsSettings,
+    /// Cache named prepared statements per connection (`prepare=true`); the
+    /// default runs each statement on the unnamed statement (safe behind
+    /// transaction-mode poolers, see docs/deploying.md).
+    pub prepare: bool,
+    /// `target_session_attrs=primary|standby|prefer-standby` (see `session_attrs.rs`).
+    pub recovery: Option<Recovery>,
+    /// `connect_timeout` over the whole attempt of each host (libpq's meaning).
+    pub connect_timeout: Option<std::time::Duration>,
     /// `host:port` list for messages (never the password).
     pub endpoint: String,
     /// The database actually connected to.
     pub database: String,
     /// The connection string with its password masked.
     pub masked: String,
+}
+
+impl PgConnectOptions {
+    /// Replaces the string's TLS parameters (node-postgres' `ssl` pool option).
+    pub fn use_tls(&mut self, mode: SslMode, tls: TlsSettings) {
+        self.ssl_mode = mode;
+        self.config.ssl_mode(tokio_ssl_mode(mode));
+        self.tls = tls;
+    }
+
+    /// How long a whole connection attempt may take: `limit` (the pool's
+    /// `connectTimeoutMillis`; `None` or zero: none), bounded by `connect_timeout`
+    /// per host as libpq bounds each host's attempt, not only its socket connect.
+    pub fn attempt_limit(&self, limit: Option<std::time::Duration>) -> Option<std::time::Duration> {
+        let limit = limit.filter(|t| !t.is_zero());
+        let hosts = self
+            .config
+            .get_hosts()
+            .len()
+            .max(self.config.get_hostaddrs().len())
+            .max(1) as u32;
+        match (limit, self.connect_timeout) {
+            (Some(a), Some(b)) => Some(a.min(b * hosts)),
+            (a, b) => a.or(b.map(|b| b * hosts)),
+        }
+    }
 }
 
 /// Checks the scheme, as upstream's `PostgreSQLConnectionString`.
@@ -81,7 +143,8 @@ pub fn parse(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
 
 fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
     let masked = mask_secrets(cs);
-    let normalized = escape_extra_at_signs(cs);
+    let (rest, own) = take_own(cs).map_err(|reason| invalid(&masked, &reason))?;
+    let normalized = escape_extra_at_signs(&rest);
     let mut config = tokio_postgres::Config::from_str(&normalized)
         .map_err(|e| invalid(&masked, &parse_reason(&e)))?;
     if config
@@ -91,18 +154,43 @@ fn parse_valid(cs: &str, database: Option<&str>) -> Result<PgConnectOptions> {
     {
         return Err(invalid(&masked, "invalid host"));
     }
-    let ssl_mode = ssl_mode_of(cs).map_err(|reason| invalid(&masked, &reason))?;
-    config.ssl_mode(match ssl_mode {
-        SslMode::Disable => tokio_postgres::config::SslMode::Disable,
-        SslMode::Prefer => tokio_postgres::config::SslMode::Prefer,
-        SslMode::Require => tokio_postgres::config::SslMode::Require,
-    });
-    apply_defaults(&mut config).map_err(|reason| invalid(&masked, &reason))?;
+    let ssl_mode = match own.get("sslmode") {
+        None => SslMode::Disable,
+        Some(v) => SslMode::parse(v)
+            .ok_or_else(|| invalid(&masked, "invalid value for option `sslmode`"))?,
+    };
+    let tls = tls_settings(ssl_mode, &own).map_err(|reason| invalid(&masked, &reason))?;
+    config.ssl_mode(tokio_ssl_mode(ssl_mode));
+    let prepare = match own.get("prepare").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(invalid(
+                &masked,
+                "invalid value for option `prepare` (true or false)",
+            ))
+        }
+    };
+    let mut recovery = None;
+    if let Some(attrs) = own.get("target_session_attrs") {
+        match target_session_attrs(attrs).map_err(|r| invalid(&masked, &r))? {
+            Ok(attrs) => {
+                config.target_session_attrs(attrs);
+            }
+            Err(wanted) => recovery = Some(wanted),
+        }
+    }
+    apply_defaults(&mut config, own.get("passfile").map(String::as_str))
+        .map_err(|reason| invalid(&masked, &reason))?;
     if let Some(db) = database.filter(|db| !db.is_empty()) {
         config.dbname(db);
     }
     Ok(PgConnectOptions {
         endpoint: endpoint_of(&config),
+        tls,
+        prepare,
+        recovery,
+        connect_timeout: config.get_connect_timeout().copied(),
         database: config.get_dbname().unwrap_or_default().to_owned(),
         ssl_mode,
         config,
@@ -140,23 +228,11 @@ fn redact(mut err: Error, cs: &str) -> Error {
     err
 }
 
-/// `sslmode` from the string, else `PGSSLMODE`, else `Disable` (node-postgres
-/// connects without TLS unless asked).
-fn ssl_mode_of(cs: &str) -> Result<SslMode, String> {
-    let from_env = std::env::var("PGSSLMODE").ok();
-    let Some(value) = query_param(split_url(cs).query, "sslmode").or(from_env) else {
-        return Ok(SslMode::Disable);
-    };
-    match value.as_str() {
-        "disable" => Ok(SslMode::Disable),
-        "prefer" => Ok(SslMode::Prefer),
-        "require" => Ok(SslMode::Require),
-        _ => Err("invalid value for option `sslmode`".to_owned()),
-    }
-}
-
 /// Fills user, host, port, password and database like node-postgres does.
-fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
+fn apply_defaults(
+    config: &mut tokio_postgres::Config,
+    passfile: Option<&str>,
+) -> Result<(), String> {
     if config.get_user().is_none_or(str::is_empty) {
         let user = env_value("PGUSER")
             .or_else(|| env_value("USER"))
@@ -176,6 +252,21 @@ fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
         };
         config.port(port);
     }
+    if config.get_application_name().is_none() {
+        if let Some(name) = env_value("PGAPPNAME") {
+            config.application_name(name);
+        }
+    }
+    if config.get_connect_timeout().is_none() {
+        if let Some(secs) = env_value("PGCONNECT_TIMEOUT") {
+            let secs: i64 = secs
+                .parse()
+                .map_err(|_| "invalid PGCONNECT_TIMEOUT".to_owned())?;
+            if secs > 0 {
+                config.connect_timeout(std::time::Duration::from_secs(secs as u64));
+            }
+        }
+    }
     if config.get_password().is_none() {
         if let Some(password) = env_value("PGPASSWORD") {
             config.password(password);
@@ -187,7 +278,42 @@ fn apply_defaults(config: &mut tokio_postgres::Config) -> Result<(), String> {
             .unwrap_or_default();
         config.dbname(db);
     }
+    if config.get_password().is_none() {
+        let hosts = password_file_hosts(config);
+        let found = passfile::lookup(
+            passfile,
+            &hosts,
+            config.get_dbname().unwrap_or_default(),
+            config.get_user().unwrap_or_default(),
+        );
+        if let Some(password) = found {
+            config.password(password);
+        }
+    }
     Ok(())
+}
+
+/// Each host as the password file names it (a socket directory is `localhost`).
+fn password_file_hosts(config: &tokio_postgres::Config) -> Vec<(String, u16)> {
+    let ports = config.get_ports();
+    config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, host)| {
+            let name = match host {
+                Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                Host::Unix(_) => "localhost".to_owned(),
+            };
+            let port = ports
+                .get(i)
+                .or(ports.first())
+                .copied()
+                .unwrap_or(DEFAULT_PORT);
+            (name, port)
+        })
+        .collect()
 }
 
 #[cfg(unix)]
@@ -202,10 +328,6 @@ fn add_host(config: &mut tokio_postgres::Config, host: &str) {
 #[cfg(not(unix))]
 fn add_host(config: &mut tokio_postgres::Config, host: &str) {
     config.host(host);
-}
-
-fn env_value(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// `host:port[,host:port]` for messages.

@@ -35,8 +35,27 @@ pub fn kind_for_sqlstate(code: &str) -> ErrorKind {
 
 /// A server error: its message, SQLSTATE and the fields present.
 pub fn from_db_error(db: &DbError) -> Error {
-    Error::new(kind_for_sqlstate(db.code().code()), db.message()).with_driver(db_driver(db))
+    let code = db.code().code();
+    let message = if code.starts_with("26") || code == "42P05" {
+        format!("{}{POOLER_HINT}", db.message())
+    } else {
+        db.message().to_owned()
+    };
+    // The unnamed statement leaves the parameter count check to the server, which
+    // calls a mismatch a protocol violation (08P01); the session is intact and it is
+    // the caller's input, as when tokio-postgres checks it for a prepared statement.
+    let kind = if code == "08P01" && db.message().starts_with("bind message supplies") {
+        ErrorKind::InvalidOperation
+    } else {
+        kind_for_sqlstate(code)
+    };
+    Error::new(kind, message).with_driver(db_driver(db))
 }
+
+/// A named prepared statement missing, or present twice, on the server session:
+/// what a transaction-mode pooler does to statements prepared on another session.
+const POOLER_HINT: &str = " (a prepared statement was not where it was prepared: behind a \
+     transaction-mode pooler such as PgBouncer, leave `prepare` off, see docs/deploying.md)";
 
 fn db_driver(db: &DbError) -> DriverError {
     let position = db.position().map(|p| match p {
@@ -112,6 +131,17 @@ pub fn connect_error(e: &tokio_postgres::Error, endpoint: &str) -> Error {
     }
     let code = transport_code(e);
     let io = io_source(e);
+    if let Some(io) = io.filter(|io| io.kind() == io::ErrorKind::PermissionDenied) {
+        // tokio-postgres reports a session that does not fit target_session_attrs
+        // as a permission error; it is no file-permission problem.
+        return Error::new(
+            ErrorKind::Connection,
+            format!(
+                "Failed to connect to PostgreSQL at {endpoint}: no server matches \
+                 target_session_attrs ({io})"
+            ),
+        );
+    }
     let reason = match (code, io) {
         (Some("ECONNREFUSED"), _) => "connection refused".to_owned(),
         (Some("ETIMEDOUT"), _) => "connection timed out".to_owned(),

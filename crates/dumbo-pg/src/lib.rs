@@ -10,5 +10,6 @@ pub mod encode;
 pub mod errors;
 mod numeric;
 pub mod pool;
+pub mod session_attrs;
 pub mod tls;
 pub mod transaction;

@@ -8,13 +8,14 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, PoolError, RecyclingMethod, Runtime, TimeoutType};
+use deadpool_postgres::{
+    Hook, HookError, Manager, ManagerConfig, PoolError, RecyclingMethod, Runtime, TimeoutType,
+};
 use dumbo_core::{Error, ErrorKind, Result};
-use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::client::PgClient;
 use crate::config::PgConnectOptions;
-use crate::{errors, tls};
+use crate::{errors, session_attrs, tls};
 
 pub use fifo::Ticket;
 pub(crate) use inflight::Tracked;
@@ -63,7 +64,7 @@ pub struct PgPool {
     pool: deadpool_postgres::Pool,
     opts: PgConnectOptions,
     settings: PoolOptions,
-    tls: MakeRustlsConnect,
+    tls: tls::Tls,
     /// Serves waiting callers in call order (see `fifo.rs`).
     fifo: Fifo,
     /// Checked-out connections, for [`abort`](Self::abort).
@@ -80,18 +81,37 @@ impl PgPool {
         }
         let settings = PoolOptions {
             wait_timeout: settings.wait_timeout.filter(|t| !t.is_zero()),
-            connect_timeout: settings.connect_timeout.filter(|t| !t.is_zero()),
+            connect_timeout: opts.attempt_limit(settings.connect_timeout),
             ..settings
         };
-        let tls = tls::make_tls(opts.ssl_mode);
-        let manager = Manager::from_config(
-            opts.config.clone(),
-            tls.clone(),
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = deadpool_postgres::Pool::builder(manager)
+        let tls = tls::make_tls(&opts.tls)?;
+        let manager_config = ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        let manager = match opts.recovery {
+            None => Manager::from_config(opts.config.clone(), tls.clone(), manager_config),
+            Some(wanted) => Manager::from_connect(
+                opts.config.clone(),
+                session_attrs::RecoveryConnect {
+                    tls: tls.clone(),
+                    wanted,
+                },
+                manager_config,
+            ),
+        };
+        let mut builder = deadpool_postgres::Pool::builder(manager);
+        if let Some(wanted) = opts.recovery {
+            let endpoint: Arc<str> = opts.endpoint.as_str().into();
+            builder = builder.post_create(Hook::async_fn(move |client, _| {
+                let endpoint = endpoint.clone();
+                Box::pin(async move {
+                    session_attrs::check(client, wanted, &endpoint)
+                        .await
+                        .map_err(|e| HookError::Message(e.message.into()))
+                })
+            }));
+        }
+        let pool = builder
             .max_size(settings.max_size)
             .wait_timeout(settings.wait_timeout)
             .create_timeout(settings.connect_timeout)
@@ -125,7 +145,7 @@ impl PgPool {
     pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
         match ticket.enter(self.pool.get()).await {
             Ok(object) => {
-                let client = PgClient::pooled(object, self.tls.clone(), &self.opts.endpoint);
+                let client = PgClient::pooled(object, self.tls.clone(), &self.opts);
                 let tracked = self.inflight.track(client.canceller());
                 Ok(client.tracked(tracked))
             }
@@ -197,6 +217,10 @@ impl PgPool {
             ),
             PoolError::Backend(e) => errors::connect_error(&e, endpoint),
             PoolError::Closed => errors::pool_closed(),
+            // The hook's message is complete (session_attrs::check).
+            PoolError::PostCreateHook(HookError::Message(message)) => {
+                Error::new(ErrorKind::Connection, message.into_owned())
+            }
             PoolError::NoRuntimeSpecified | PoolError::PostCreateHook(_) => Error::new(
                 ErrorKind::Connection,
                 format!("Failed to connect to PostgreSQL at {endpoint}: {e}"),

@@ -97,8 +97,10 @@ impl PgConnection {
             dumbo_pg::pool::PoolOptions::default().connect_timeout,
         );
         let serialization = Rc::new(Serialization::read(raw, o)?);
-        let opts = dumbo_pg::config::parse(&connection_string, database.as_deref())
+        let settings = super::settings::Settings::read(raw, o)?;
+        let mut opts = dumbo_pg::config::parse(&connection_string, database.as_deref())
             .map_err(|e| errors::to_napi(raw, e))?;
+        settings.apply(&mut opts);
         exec::spawn(
             env,
             async move { PgClient::connect(&opts, timeout).await },

@@ -97,3 +97,9 @@ pub fn provoke_pg_panic_for_tests(env: &Env) -> Result<PromiseRaw<'_, Unknown<'_
         |env, ()| js::undefined(env),
     )
 }
+
+/// The pool options the PostgreSQL driver knows (lib/pg/options.cjs refuses others).
+#[napi_derive::napi(js_name = "pgPoolOptionNames")]
+pub fn pg_pool_option_names() -> Vec<&'static str> {
+    dumbo_pg::config::POOL_OPTIONS.to_vec()
+}

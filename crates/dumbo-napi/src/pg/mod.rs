@@ -10,3 +10,4 @@ mod connection;
 mod exec;
 mod functions;
 mod pool;
+mod settings;

@@ -12,6 +12,7 @@ use napi::{Env, JsValue, Result};
 
 use super::connection::PgConnection;
 use super::exec::{self, Serialization};
+use super::settings::Settings;
 use crate::errors;
 use crate::js;
 
@@ -112,9 +113,11 @@ impl PgPool {
             .clone()
             .or_else(|| dumbo_pg::config::parse_database_name(&connection_string))
             .unwrap_or_else(|| "postgres".to_owned());
-        let key = format!("{connection_string}|{db_key}");
+        let settings = Settings::read(raw, o)?;
+        let key = format!("{connection_string}|{db_key}{}", settings.key());
         let pool = pg_pool::acquire_shared(&key, || {
-            let opts = dumbo_pg::config::parse(&connection_string, database.as_deref())?;
+            let mut opts = dumbo_pg::config::parse(&connection_string, database.as_deref())?;
+            settings.apply(&mut opts);
             pg_pool::PgPool::new(opts, pool_options)
         })
         .map_err(|e| errors::to_napi(raw, e))?;

@@ -4,16 +4,15 @@ use std::sync::Arc;
 
 use dumbo_core::Result;
 use tokio_postgres::CancelToken;
-use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::PgClient;
-use crate::errors;
+use crate::{errors, tls};
 
 /// Sends cancel requests for the statement running on one connection.
 #[derive(Clone)]
 pub struct Canceller {
     token: CancelToken,
-    tls: MakeRustlsConnect,
+    tls: tls::Tls,
     endpoint: Arc<str>,
 }
 

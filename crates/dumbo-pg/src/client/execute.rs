@@ -5,6 +5,7 @@ use std::pin::pin;
 
 use dumbo_core::{JsonRowWriter, JsonRows, Result, SqlValue};
 use futures_util::TryStreamExt;
+use tokio_postgres::types::Type;
 use tokio_postgres::Statement;
 
 use super::cache::MAX_CACHED_STATEMENTS;
@@ -14,7 +15,8 @@ use crate::{decode, encode};
 impl PgClient {
     /// Runs one statement with parameters (see [`ExecOptions`]).
     ///
-    /// Statements are prepared once per connection and cached. A parameterless
+    /// With `prepare` (see `PgConnectOptions`), statements are prepared once per
+    /// connection and cached; else each runs on the unnamed statement. A parameterless
     /// string with several statements runs through the simple protocol and
     /// returns the last statement's result, values as text.
     ///
@@ -53,6 +55,14 @@ impl PgClient {
     ) -> Result<QueryOutcome> {
         if params.is_empty() && simple::has_multiple_statements(sql) {
             return self.run_simple(sql).await;
+        }
+        if !self.prepare {
+            return match self.query_unnamed(sql, params, opts).await {
+                Err(e) if params.is_empty() && !opts.in_transaction && is_multi_command(&e) => {
+                    self.run_simple(sql).await
+                }
+                result => result.map_err(|e| self.error(&e)),
+            };
         }
         let statement = match self.prepare(sql).await {
             Ok(statement) => statement,
@@ -123,6 +133,40 @@ impl PgClient {
                 no_rows()
             } else {
                 decode::rows_to_json(columns, &rows, &opts.decode)
+            },
+        })
+    }
+
+    /// Parse, bind, describe and execute on the unnamed statement in one round trip:
+    /// nothing outlives the statement on the server, so a transaction-mode pooler
+    /// may hand each statement to a different server session.
+    async fn query_unnamed(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+        opts: &ExecOptions,
+    ) -> Result<QueryOutcome, tokio_postgres::Error> {
+        // `unknown` lets the server infer each type, as for a prepared statement.
+        let typed = params.iter().map(|p| (encode::Param(p), Type::UNKNOWN));
+        let stream = self.client().query_typed_raw(sql, typed).await?;
+        let mut stream = pin!(stream);
+        let mut rows = Vec::new();
+        while let Some(row) = stream.try_next().await? {
+            rows.push(row);
+        }
+        let row_count = stream.rows_affected().unwrap_or(rows.len() as u64);
+        // The row description is only reachable through a row: with none, the
+        // outcome is a count of 0, which JS shows as no rows either way.
+        Ok(match rows.first() {
+            Some(first) => QueryOutcome {
+                row_count,
+                has_columns: true,
+                rows: decode::rows_to_json(first.columns(), &rows, &opts.decode),
+            },
+            None => QueryOutcome {
+                row_count,
+                has_columns: false,
+                rows: no_rows(),
             },
         })
     }

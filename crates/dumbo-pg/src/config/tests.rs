@@ -113,12 +113,98 @@ fn parses_ssl_modes() {
             .get_ssl_mode(),
         tokio_postgres::config::SslMode::Require
     );
+    assert_eq!(mode("postgresql://h/db?sslmode=allow"), SslMode::Allow);
     let e = err("postgresql://u:hunter2@h/db?sslmode=verify-full");
     assert_eq!(e.kind, ErrorKind::InvalidOperation);
+    assert!(
+        e.message.starts_with(
+            "Invalid PostgreSQL connection string: postgresql://u:***@h/db?sslmode=verify-full: \
+             sslmode=verify-ca and verify-full need a root certificate"
+        ),
+        "{}",
+        e.message
+    );
+    let e = err("postgresql://h/db?sslmode=verify-everything");
+    assert!(e.message.ends_with("invalid value for option `sslmode`"));
+}
+
+#[test]
+fn verified_modes_never_go_out_in_plain_text() {
+    use crate::tls::{Pem, Roots, Verify};
+    use tokio_postgres::config::SslMode as T;
+    for (cs, verify) in [
+        (
+            "postgresql://h/db?sslmode=verify-full&sslrootcert=/ca.crt",
+            Verify::Full,
+        ),
+        (
+            "postgresql://h/db?sslmode=verify-ca&sslrootcert=/ca.crt",
+            Verify::Ca,
+        ),
+        // libpq: `require` with a root certificate verifies the chain.
+        (
+            "postgresql://h/db?sslmode=require&sslrootcert=/ca.crt",
+            Verify::Ca,
+        ),
+    ] {
+        let o = ok(cs);
+        assert_eq!(o.config.get_ssl_mode(), T::Require, "{cs}");
+        assert_eq!(o.tls.verify, verify, "{cs}");
+        assert_eq!(o.tls.roots, Some(Roots::Pem(Pem::File("/ca.crt".into()))));
+    }
+    let o = ok("postgresql://h/db?sslmode=verify-full&sslrootcert=system");
+    assert_eq!(o.tls.roots, Some(Roots::System));
+    let e = err("postgresql://h/db?sslmode=require&sslrootcert=system");
+    assert!(e
+        .message
+        .contains("sslrootcert=system needs sslmode=verify-full"));
+    let e = err("postgresql://h/db?sslmode=require&sslcert=/c.crt");
+    assert!(e.message.ends_with("sslcert and sslkey go together"));
+}
+
+#[test]
+fn statement_mode_and_unsupported_parameters() {
+    assert!(!ok("postgresql://h/db").prepare);
+    assert!(ok("postgresql://h/db?prepare=true").prepare);
+    assert!(!ok("postgresql://h/db?prepare=false&application_name=a").prepare);
+    assert!(err("postgresql://h/db?prepare=yes")
+        .message
+        .ends_with("invalid value for option `prepare` (true or false)"));
+    let e = err("postgresql://u:pw@h/db?sslpassword=pw2");
+    assert!(e
+        .message
+        .contains("the parameter `sslpassword` is not supported"));
+    use crate::session_attrs::Recovery;
+    let attrs = |v: &str| ok(&format!("postgresql://h/db?target_session_attrs={v}")).recovery;
+    assert_eq!(attrs("primary"), Some(Recovery::Primary));
+    assert_eq!(attrs("standby"), Some(Recovery::Standby));
+    assert_eq!(attrs("prefer-standby"), Some(Recovery::PreferStandby));
+    assert_eq!(attrs("read-write"), None);
+    let e = err("postgresql://h/db?target_session_attrs=secondary");
+    assert!(e
+        .message
+        .ends_with("invalid value for option `target_session_attrs`"));
+    let e = err("postgresql://h/db?bogus=1");
+    assert!(
+        e.message.ends_with("unknown option `bogus`"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn connect_timeout_bounds_each_host_attempt() {
+    use std::time::Duration;
+    let o = ok("postgresql://h1,h2/db?connect_timeout=2");
+    assert_eq!(o.attempt_limit(None), Some(Duration::from_secs(4)));
     assert_eq!(
-        e.message,
-        "Invalid PostgreSQL connection string: postgresql://u:***@h/db?sslmode=verify-full: \
-         invalid value for option `sslmode`"
+        o.attempt_limit(Some(Duration::from_secs(30))),
+        Some(Duration::from_secs(4))
+    );
+    let o = ok("postgresql://h/db");
+    assert_eq!(
+        o.attempt_limit(Some(Duration::from_secs(30))),
+        Some(Duration::from_secs(30))
     );
 }
 
