@@ -110,9 +110,10 @@ export declare function SQLiteConnectionString(connectionString: string): SQLite
 export type SQLiteFileNameOrConnectionString =
   | { fileName: string | SQLiteConnectionString; connectionString?: never }
   | { connectionString: string | SQLiteConnectionString; fileName?: never };
-/** An error from SQLite, with its result code. */
+/** An error of a SQLite driver: its result code (`'SQLITE_CONSTRAINT'`, ...) in `code`. */
 export interface SQLiteError extends Error {
-  errno: number;
+  code: string;
+  errno?: number;
 }
 export declare function isSQLiteConnectionString(connectionString: unknown): boolean;
 export declare function parsePragmasFromConnectionString(connectionString: string): Partial<SQLitePragmaOptions>;
