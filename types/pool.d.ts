@@ -25,11 +25,31 @@ export type DatabaseType = string;
 /** The RFC's name for a driver type (`'<DatabaseType>:<driverName>'`). */
 export type ConnectorType = DatabaseDriverType;
 
+export type Abort = {
+  signal: AbortSignal;
+};
 export type AbortOptions = {
-  abort?: { signal: AbortSignal };
+  abort?: Abort | undefined;
 };
 /** What a callback receives: the abort of the work it runs in. */
-export type AbortContext = { abort: { signal: AbortSignal } };
+export type AbortContext = {
+  abort: Abort;
+};
+/** A child abort: fires with its parent, or on its own `abort(reason)`. */
+export type AbortScope = Abort & {
+  abort: (reason?: unknown) => void;
+  dispose: () => void;
+};
+export declare const Abort: {
+  readonly execute: <Result>(operation: () => Promise<Result>, options?: AbortOptions) => Promise<Result>;
+  readonly from: (options?: AbortOptions) => Abort;
+  readonly never: Abort;
+  readonly onAbort: (abort: Abort | undefined, handle: (reason: Error) => void) => () => void;
+  readonly reason: (abort: Abort | AbortSignal) => Error;
+  readonly rejectIfAborted: (options?: AbortOptions) => Promise<never> | undefined;
+  readonly scope: (parent?: Abort, onAbort?: (reason: Error) => void) => AbortScope;
+  readonly throwIfAborted: (options?: AbortOptions) => void;
+};
 /** This package's earlier name for AbortContext. */
 export type TransactionCallbackContext = AbortContext;
 

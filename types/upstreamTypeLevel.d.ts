@@ -25,13 +25,6 @@ import type {
   TableSchemaComponent,
 } from './schemaKeyed';
 
-type Abort = {
-  signal: AbortSignal;
-};
-export type AbortScope = Abort & {
-  abort: (reason?: unknown) => void;
-  dispose: () => void;
-};
 export type AllColumnReferences<Schemas extends KeyedDatabaseSchemas> = { [SchemaName in keyof Schemas]: Schemas[SchemaName] extends DatabaseSchemaSchemaComponent<infer Tables> ? { [TableName in keyof Tables]: Tables[TableName] extends TableSchemaComponent<infer Columns> ? { [ColumnName in keyof Columns]: `${SchemaName & string}.${TableName & string}.${ColumnName & string}` }[keyof Columns] : never }[keyof Tables] : never }[keyof Schemas];
 export type AllColumnReferencesInSchema<Schema extends AnyDatabaseSchemaSchemaComponent, SchemaName extends string> = Schema extends DatabaseSchemaSchemaComponent<infer Tables> ? { [TableName in keyof Tables]: Tables[TableName] extends TableSchemaComponent<infer Columns> ? { [ColumnName in keyof Columns]: `${SchemaName & string}.${TableName & string}.${ColumnName & string}` }[keyof Columns] : never }[keyof Tables] : never;
 export type AllColumnTypes<Schemas extends KeyedDatabaseSchemas> = { [SchemaName in keyof Schemas]: Schemas[SchemaName] extends DatabaseSchemaSchemaComponent<infer Tables> ? Writable<{ [TableName in keyof Tables]: Tables[TableName] extends TableSchemaComponent<infer Columns> ? Writable<{ [ColumnName in keyof Columns]: {

@@ -1,10 +1,12 @@
 // Compile-only checks of upstream's type-level helpers over the keyed schema components,
 // and of the connection types that follow this package's runtime.
 import {
+  Abort,
   SQL,
   columnSchemaComponent,
   databaseSchemaSchemaComponent,
   tableSchemaComponent,
+  type AbortScope,
   type AllColumnReferences,
   type Equals,
   type Expect,
@@ -54,4 +56,14 @@ export async function nativeConnections(connectionString: string): Promise<void>
   const native: SQLiteConnection = await sqlite.connection();
   const same: SQLiteNativeConnection = native;
   void same;
+}
+
+// Upstream's Abort namespace object and its types.
+export async function aborts(): Promise<number> {
+  const scope: AbortScope = Abort.scope(Abort.never);
+  Abort.throwIfAborted({ abort: scope });
+  const reason: Error = Abort.reason(scope.signal);
+  void reason;
+  scope.dispose();
+  return Abort.execute(async () => 1, { abort: Abort.from({ abort: scope }) });
 }
