@@ -30,8 +30,10 @@ export declare function useSqlite3DumboDriver(): void;
 /** Direct mode: no deferral. */
 export declare function dumbo(options: SQLite3DumboOptions): SQLitePool;
 export declare function sqlite3Pool(options: SQLite3DumboOptions): SQLitePool;
+/** Opens the database and runs `SELECT 1`; `serializer` is upstream's parameter, not needed for that check. */
 export declare function checkConnection(
   fileName?: string,
+  serializer?: JSONSerializer,
 ): Promise<ConnectionCheckResult>;
 
 /** A SQLiteClient over this package's native SQLite driver. */
