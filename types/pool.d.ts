@@ -22,7 +22,7 @@ import type { JSONSerializationOptions } from './core';
 import type { MigratorOptions, KindSchemaComponent } from './schema';
 
 export type DatabaseType = string;
-/** The RFC's name for a driver type (`'<DatabaseType>:<driverName>'`). */
+/** The plugin registry's name for a driver type (`'<DatabaseType>:<driverName>'`). */
 export type ConnectorType = DatabaseDriverType;
 
 export type Abort = {
