@@ -10,3 +10,4 @@ export * from './types/sql';
 export type { MigratorOptions } from './types/schema';
 export * from './types/schemaKeyed';
 export * from './types/tracing';
+export * from './types/upstreamTypeLevel';

@@ -1,8 +1,17 @@
-import type { ConnectionPool, DatabaseTransactionOptions, StoragePluginCapabilities } from '../types/pool';
+import type {
+  AnyConnection,
+  ConnectionPool,
+  DatabaseTransaction,
+  DatabaseTransactionOptions,
+  StoragePluginCapabilities,
+} from '../types/pool';
 import type {
   AnySQLiteConnection,
+  SQLiteClient,
   SQLiteClientConnection,
   SQLiteClientOrPoolClient,
+  SQLitePoolClient,
+  SQLitePoolClientConnection,
   SQLiteConnectionOptions as BaseSQLiteConnectionOptions,
   SQLiteTransaction,
 } from '../types/sqlite-factories';
@@ -67,11 +76,17 @@ export type * from '../types/sqlite-factories';
 
 // Shapes /sqlite does not declare upstream's way yet (type arguments, a type beside a value).
 export type SQLiteConnection<
-  Self extends AnySQLiteConnection = AnySQLiteConnection,
+  Self extends AnyConnection = AnyConnection,
   DriverType extends SQLiteDriverType = SQLiteDriverType,
-  SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClientOrPoolClient,
-  TransactionType = SQLiteTransaction<Self>,
-> = SQLiteClientConnection<Self, DriverType, SQLiteClientType, TransactionType>;
+  SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClient | SQLitePoolClient,
+  TransactionType extends DatabaseTransaction<Self> = DatabaseTransaction<Self>,
+> =
+  | (SQLiteClientType extends SQLiteClient
+      ? SQLiteClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
+      : never)
+  | (SQLiteClientType extends SQLitePoolClient
+      ? SQLitePoolClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
+      : never);
 export type SQLiteConnectionOptions<_ConnectionType extends AnySQLiteConnection = AnySQLiteConnection> =
   BaseSQLiteConnectionOptions;
 export type SQLitePoolFactoryOptions<

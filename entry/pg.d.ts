@@ -3,14 +3,14 @@
 // native driver only.
 // @ts-ignore
 import type * as pg from 'pg';
-import type { ConnectionPool, DatabaseTransaction } from '../types/pool';
+import type { AbortContext, AnyConnection, Connection, ConnectionPool, DatabaseTransaction } from '../types/pool';
 import type { DumboDriverPlugin } from '../types/drivers';
-import type { AbortContext, AnyConnection, DbSQLExecutor } from '../types/connections';
+import type { DbSQLExecutor } from '../types/connections';
 import type { JSONSerializationOptions, JSONSerializer } from '../types/core';
 import type {
-  PgPool,
+  PgPool as PgNativeDriverPool,
   PgPoolOptions as PgNativePoolOptions,
-  PgConnection,
+  PgNativeConnection,
   PgTransactionOptions,
   PostgreSQLDriverType,
 } from './postgresql';
@@ -23,19 +23,23 @@ export type PgPoolClient = pg.PoolClient;
 export type PgClientOrPoolClient = PgPoolClient | PgClient;
 export type PgPoolOrClient = pg.Pool | PgPoolClient | PgClient;
 
+export type PgTransaction = DatabaseTransaction<PgConnection, PgTransactionOptions>;
 /** A connection over a pg.Client (or over a caller's client: `dumbo({ client })`). */
-export interface PgClientConnection extends PgConnection {
-  readonly driverType: 'PostgreSQL:pg';
-  open(context?: AbortContext): Promise<PgClient>;
-  transaction(options?: PgTransactionOptions): PgTransaction;
-}
+export type PgClientConnection = Connection<
+  PgClientConnection,
+  PgDriverType,
+  PgClient,
+  DatabaseTransaction<PgClientConnection, PgTransactionOptions>
+>;
 /** A connection over a pool client borrowed from a pg.Pool (`dumbo({ pool })`). */
-export interface PgPoolClientConnection extends PgConnection {
-  readonly driverType: 'PostgreSQL:pg';
-  open(context?: AbortContext): Promise<PgPoolClient>;
-  transaction(options?: PgTransactionOptions): PgTransaction;
-}
-export type PgTransaction = DatabaseTransaction<PgTransactionOptions>;
+export type PgPoolClientConnection = Connection<
+  PgPoolClientConnection,
+  PgDriverType,
+  PgPoolClient,
+  DatabaseTransaction<PgPoolClientConnection, PgTransactionOptions>
+>;
+/** Upstream's two node-postgres connections, and the native driver's. */
+export type PgConnection = PgPoolClientConnection | PgClientConnection | PgNativeConnection;
 
 export type PgPoolClientOptions = {
   type: 'PoolClient';
@@ -69,7 +73,7 @@ export declare const pgTransaction: <ConnectionType extends AnyConnection = AnyC
 ) => <DbClient extends PgPoolOrClient = PgPoolOrClient>(
   getClient: Promise<DbClient>,
   options?: { close: (client: DbClient, error?: unknown) => Promise<void> } & PgTransactionOptions,
-) => DatabaseTransaction<PgTransactionOptions>;
+) => DatabaseTransaction<ConnectionType>;
 
 export type PgSQLExecutor = DbSQLExecutor<'PostgreSQL:pg', PgClientOrPoolClient>;
 export declare const pgSQLExecutor: ({ serializer }: { serializer: JSONSerializer }) => PgSQLExecutor;
@@ -89,10 +93,12 @@ export declare const setPgTypeParser: (
 ) => void;
 
 /** Pools over pool clients of a pg.Pool (`dumbo({ pool })`). */
-export type PgNativePool = ConnectionPool<PgPoolClientConnection, PgTransactionOptions>;
+export type PgNativePool = ConnectionPool<PgPoolClientConnection>;
 /** Pools over one pg.Client (`dumbo({ client })`). */
-export type PgAmbientClientPool = ConnectionPool<PgClientConnection, PgTransactionOptions>;
-export type PgAmbientConnectionPool = ConnectionPool<PgPoolClientConnection | PgClientConnection, PgTransactionOptions>;
+export type PgAmbientClientPool = ConnectionPool<PgClientConnection>;
+export type PgAmbientConnectionPool = ConnectionPool<PgPoolClientConnection | PgClientConnection>;
+/** Upstream's pools over node-postgres, and the native driver's pool. */
+export type PgPool = PgNativePool | PgAmbientClientPool | PgAmbientConnectionPool | PgNativeDriverPool;
 
 export declare const pgAmbientNativePool: (options: {
   pool: pg.Pool;

@@ -18,14 +18,17 @@ export { DumboError } from '../types/core';
 
 export type PgIsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
-export interface PgTransactionOptions extends DatabaseTransactionOptions {
+export type PgTransactionOptions = DatabaseTransactionOptions & {
   isolationLevel?: PgIsolationLevel;
   useSavepoints?: boolean;
-}
+};
 
-export interface PgConnection
-  extends Connection<PgConnection, 'PostgreSQL:pg', unknown, DatabaseTransaction<PgConnection, PgTransactionOptions>> {}
-export type PgPool = ConnectionPool<PgConnection>;
+/** A connection of the native driver (its client is internal). */
+export interface PgNativeConnection
+  extends Connection<PgNativeConnection, 'PostgreSQL:pg', unknown, DatabaseTransaction<PgNativeConnection, PgTransactionOptions>> {}
+/** '/pg' widens this to node-postgres' connections as well (upstream's PgConnection). */
+export type PgConnection = PgNativeConnection;
+export type PgPool = ConnectionPool<PgNativeConnection>;
 
 export interface PgPoolOptions {
   /** `postgresql://` or `postgres://` URL with libpq's parameters (`sslmode`, `sslrootcert`, `target_session_attrs`, `connect_timeout`, ...; see docs/deploying.md). Unknown parameters are an InvalidOperationError. */
@@ -71,7 +74,11 @@ export type PostgreSQLDriverType<DriverName extends string = string> = import('.
 >;
 export declare const defaultPostgreSQLConnectionString: 'postgresql://postgres@localhost:5432/postgres';
 export declare const defaultPostgreSqlDatabase: 'postgres';
-export declare function PostgreSQLConnectionString(connectionString: string): string;
+export type PostgreSQLConnectionString = import('../types/drivers').DatabaseConnectionString<
+  'PostgreSQL',
+  `postgresql://${string}` | `postgres://${string}`
+>;
+export declare function PostgreSQLConnectionString(connectionString: string): PostgreSQLConnectionString;
 export declare function parseDatabaseName(connectionString: string): string | null;
 export declare const pgFormatter: SQLFormatter;
 export declare const PostgreSQLJSON: {

@@ -1,4 +1,5 @@
 import type {
+  AnyConnection,
   ConnectionPool,
   Connection,
   ConnectorType,
@@ -11,8 +12,13 @@ export { DumboError } from '../types/core';
 export * from '../types/sqlite-factories';
 import type {
   AnySQLiteConnection,
+  SQLiteClient,
+  SQLiteClientConnection,
+  SQLiteClientOrPoolClient,
   SQLiteConnectionFactory,
   SQLiteConnectionOptions,
+  SQLitePoolClient,
+  SQLitePoolClientConnection,
 } from '../types/sqlite-factories';
 import type { GenericConnectionPool } from '../types/connections';
 
@@ -32,11 +38,45 @@ export interface SQLiteTransactionOptions extends DatabaseTransactionOptions {
   mode?: SQLiteTransactionMode;
 }
 
-export interface SQLiteConnection
-  extends Connection<SQLiteConnection, ConnectorType, unknown, DatabaseTransaction<SQLiteConnection, SQLiteTransactionOptions>> {}
-export type SQLitePool = ConnectionPool<SQLiteConnection>;
+/** A connection of the native driver (its client is internal). */
+export interface SQLiteNativeConnection
+  extends Connection<
+    SQLiteNativeConnection,
+    ConnectorType,
+    unknown,
+    DatabaseTransaction<SQLiteNativeConnection, SQLiteTransactionOptions>
+  > {}
+/**
+ * With type arguments, upstream's SQLiteConnection (a connection over a SQLite client or
+ * pool client); without, the connection the native driver's pools hand out.
+ */
+export type SQLiteConnection<
+  Self extends AnyConnection = never,
+  DriverType extends SQLiteDriverType = SQLiteDriverType,
+  SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClient | SQLitePoolClient,
+  TransactionType extends DatabaseTransaction<Self> = DatabaseTransaction<Self>,
+> = [Self] extends [never]
+  ? SQLiteNativeConnection
+  :
+      | (SQLiteClientType extends SQLiteClient
+          ? SQLiteClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
+          : never)
+      | (SQLiteClientType extends SQLitePoolClient
+          ? SQLitePoolClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
+          : never);
+export type SQLitePool<SQLiteConnectionType extends AnyConnection = SQLiteNativeConnection> =
+  ConnectionPool<SQLiteConnectionType>;
+export type SQLiteAmbientConnectionPool<SQLiteConnectionType extends AnyConnection = SQLiteNativeConnection> =
+  ConnectionPool<SQLiteConnectionType>;
 
-export interface SQLitePoolOptions {
+/**
+ * The native pool's options. The type parameters are upstream's; these options do not
+ * depend on them (sqlitePool's first overload takes upstream's connection-factory form).
+ */
+export interface SQLitePoolOptions<
+  _SQLiteConnectionType extends AnyConnection = SQLiteNativeConnection,
+  _ConnectionOptions extends SQLiteConnectionOptions = SQLiteConnectionOptions,
+> {
   fileName?: string;
   connectionString?: string;
   connector?: 'SQLite:sqlite3';
@@ -62,14 +102,26 @@ export type InMemorySQLiteDatabase = ':memory:';
 export declare const InMemorySQLiteDatabase: InMemorySQLiteDatabase;
 export declare const defaultSQLiteDatabase: ':memory:';
 export declare const DEFAULT_SQLITE_PRAGMA_OPTIONS: Readonly<SQLitePragmaOptions>;
-export declare function SQLiteConnectionString(connectionString: string): string;
+export type SQLiteConnectionString = import('../types/drivers').DatabaseConnectionString<
+  'SQLite',
+  `file:${string}` | `:memory:` | `/${string}` | `./${string}`
+>;
+export declare function SQLiteConnectionString(connectionString: string): SQLiteConnectionString;
+export type SQLiteFileNameOrConnectionString =
+  | { fileName: string | SQLiteConnectionString; connectionString?: never }
+  | { connectionString: string | SQLiteConnectionString; fileName?: never };
+/** An error of a SQLite driver: its result code (`'SQLITE_CONSTRAINT'`, ...) in `code`. */
+export interface SQLiteError extends Error {
+  code: string;
+  errno?: number;
+}
 export declare function isSQLiteConnectionString(connectionString: unknown): boolean;
 export declare function parsePragmasFromConnectionString(connectionString: string): Partial<SQLitePragmaOptions>;
 export declare function isInMemoryDatabase(options: string | { fileName?: string; connectionString?: string }): boolean;
 export declare const sqliteFormatter: SQLFormatter;
 export declare const SQLiteJSON: { path(path: string | string[]): SQL };
 export declare function mapSqliteError(error: unknown): Error;
-export declare function isSQLiteError(error: unknown): boolean;
+export declare function isSQLiteError(error: unknown): error is SQLiteError;
 /** upstream's form: connections from `sqliteConnectionFactory`, one shared with `singleton: true`. */
 export declare function sqlitePool<
   SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection,

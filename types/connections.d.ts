@@ -14,24 +14,22 @@ import type {
   SQLQueryOptions,
 } from './core';
 import type {
+  AbortContext,
   AbortOptions,
+  AnyConnection,
   ConnectionPool,
-  DatabaseTransactionOptions,
-  PoolCloseOptions,
-  WithConnectionOptions,
+  InferDbClientFromConnection,
+  InferDriverTypeFromConnection,
+  InferTransactionFromConnection,
+  InferTransactionOptionsFromConnection,
+  WithDatabaseTransactionFactory,
 } from './pool';
-
-/** What a callback receives: the abort of the work it runs in. */
-export type AbortContext = { abort: { signal: AbortSignal } };
-
-export interface WithSQLExecutor {
-  execute: SQLExecutor;
-}
+import type { DatabaseDriverType } from './drivers';
 
 export type DbSQLExecutorOptions = { serializer: JSONSerializer };
 
 /** A driver's statement runner: every method takes the client first. */
-export interface DbSQLExecutor<DriverType extends string = string, DbClient = unknown> {
+export interface DbSQLExecutor<DriverType extends DatabaseDriverType = DatabaseDriverType, DbClient = unknown> {
   driverType: DriverType;
   query<Result extends QueryResultRow = QueryResultRow>(client: DbClient, sql: SQL, options?: SQLQueryOptions): Promise<QueryResult<Result>>;
   batchQuery<Result extends QueryResultRow = QueryResultRow>(client: DbClient, sqls: SQL[], options?: SQLQueryOptions): Promise<QueryResult<Result>[]>;
@@ -39,71 +37,6 @@ export interface DbSQLExecutor<DriverType extends string = string, DbClient = un
   batchCommand<Result extends QueryResultRow = QueryResultRow>(client: DbClient, sqls: SQL[], options?: BatchSQLCommandOptions): Promise<QueryResult<Result>[]>;
   formatter: SQLFormatter;
 }
-
-/** Any connection the factories can work with (built-in, plugin or upstream-shaped). */
-export interface AnyConnection extends WithSQLExecutor {
-  driverType: string;
-  open: (context?: AbortContext) => Promise<any>;
-  close: () => Promise<void>;
-  transaction: (options?: any) => any;
-  withTransaction: (handle: (transaction: any, context: any) => Promise<any>, options?: any) => Promise<any>;
-}
-
-/** Any transaction a connection hands out. */
-export interface AnyDatabaseTransaction extends WithSQLExecutor {
-  driverType: string;
-  begin: () => Promise<void>;
-  commit: () => Promise<void>;
-  rollback: (error?: unknown) => Promise<void>;
-}
-
-export type InferDriverTypeFromConnection<C extends AnyConnection> = C['driverType'];
-export type InferDbClientFromConnection<C extends AnyConnection> = C extends {
-  open: (...args: any[]) => Promise<infer DbClient>;
-}
-  ? DbClient
-  : never;
-// `_transactionType` first: a connection typed through WithDatabaseTransactionFactory<Self>
-// would otherwise refer to itself.
-export type InferTransactionFromConnection<C extends AnyConnection> = C extends { _transactionType: infer T }
-  ? T
-  : ReturnType<C['transaction']>;
-export type InferTransactionOptionsFromTransaction<T> = T extends { _transactionOptions: infer O }
-  ? O
-  : DatabaseTransactionOptions;
-export type InferTransactionOptionsFromConnection<C extends AnyConnection> = C extends { _transactionType: infer T }
-  ? InferTransactionOptionsFromTransaction<T>
-  : NonNullable<Parameters<C['transaction']>[0]>;
-
-/** The transaction result protocol: `{ success: false }` rolls back without throwing. */
-export type TransactionResultOf<Result> = { success: boolean; result: Result };
-
-export interface WithDatabaseTransactionFactory<ConnectionType extends AnyConnection = AnyConnection> {
-  transaction: (options?: InferTransactionOptionsFromConnection<ConnectionType>) => InferTransactionFromConnection<ConnectionType>;
-  withTransaction: <Result = never>(
-    handle: (
-      transaction: InferTransactionFromConnection<ConnectionType>,
-      context: AbortContext,
-    ) => Promise<TransactionResultOf<Result> | Result>,
-    options?: InferTransactionOptionsFromConnection<ConnectionType>,
-  ) => Promise<Result>;
-}
-
-export interface WithConnectionFactory<ConnectionType extends AnyConnection = AnyConnection> {
-  connection: (options?: WithConnectionOptions) => Promise<ConnectionType>;
-  withConnection: <Result = unknown>(
-    handle: (connection: ConnectionType, context: AbortContext) => Promise<Result>,
-    options?: WithConnectionOptions,
-  ) => Promise<Result>;
-}
-
-export type ConnectionOptions<ConnectionType extends AnyConnection = AnyConnection> = {
-  driverType?: ConnectionType['driverType'];
-  transactionOptions?: InferTransactionOptionsFromConnection<ConnectionType>;
-};
-export type ConnectionFactory<ConnectionType extends AnyConnection = AnyConnection> = (
-  options: ConnectionOptions<ConnectionType>,
-) => ConnectionType;
 
 /**
  * The driver's transaction builder: given the connection (lazily), returns
@@ -166,18 +99,8 @@ export declare const createTransientConnection: <ConnectionType extends AnyConne
   options: CreateTransientConnectionOptions<ConnectionType, Executor>,
 ) => ConnectionType;
 
-export type ConnectionPoolFactory<ConnectionPoolType extends ConnectionPool<any> = ConnectionPool<any>, ConnectionPoolOptions = unknown> = (
-  options: ConnectionPoolOptions,
-) => ConnectionPoolType;
-
 /** What the generic pool factories return: upstream's ConnectionPool<ConnectionType>. */
-export interface GenericConnectionPool<ConnectionType extends AnyConnection = AnyConnection>
-  extends WithSQLExecutor,
-    WithConnectionFactory<ConnectionType>,
-    WithDatabaseTransactionFactory<ConnectionType> {
-  driverType: ConnectionType['driverType'];
-  close: (options?: PoolCloseOptions) => Promise<void>;
-}
+export type GenericConnectionPool<ConnectionType extends AnyConnection = AnyConnection> = ConnectionPool<ConnectionType>;
 
 export type AmbientConnectionPoolOptions<ConnectionType extends AnyConnection> = {
   driverType: ConnectionType['driverType'];
@@ -216,40 +139,40 @@ export type CreateAlwaysNewConnectionPoolOptions<
       connectionOptions: ConnectionOptions;
     };
 export type CreateConnectionPoolOptions<ConnectionType extends AnyConnection> = Pick<
-  GenericConnectionPool<ConnectionType>,
+  ConnectionPool<ConnectionType>,
   'driverType'
 > &
-  Partial<GenericConnectionPool<ConnectionType>> & {
+  Partial<ConnectionPool<ConnectionType>> & {
     getConnection: (context: AbortContext) => ConnectionType;
   };
 
 /** New connection per statement, withConnection and transaction, closed afterwards. */
 export declare const createConnectionPool: <ConnectionType extends AnyConnection>(
   pool: CreateConnectionPoolOptions<ConnectionType>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 /** Everything on one caller-owned connection, never closed by the pool. */
 export declare const createAmbientConnectionPool: <ConnectionType extends AnyConnection>(
   options: AmbientConnectionPoolOptions<ConnectionType>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 /** One shared connection opened on first use; close() drains work, then closes it. */
 export declare const createSingletonConnectionPool: <ConnectionType extends AnyConnection>(
   options: SingletonConnectionPoolOptions<ConnectionType>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 /** At most maxConnections in use (FIFO waiting, released ones reused). */
 export declare const createBoundedConnectionPool: <ConnectionType extends AnyConnection>(
   options: CreateBoundedConnectionPoolOptions<ConnectionType>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 /** A singleton pool over `connectionFactory({ dbClient })`. */
 export declare const createSingletonClientConnectionPool: <ConnectionType extends AnyConnection>(
   options: SingletonClientConnectionPoolOptions<ConnectionType>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 /** createConnectionPool, with `connectionOptions` passed to getConnection. */
 export declare const createAlwaysNewConnectionPool: <
   ConnectionType extends AnyConnection,
   ConnectionOptions extends Record<string, unknown> | undefined = undefined,
 >(
   options: CreateAlwaysNewConnectionPoolOptions<ConnectionType, ConnectionOptions>,
-) => GenericConnectionPool<ConnectionType>;
+) => ConnectionPool<ConnectionType>;
 
 export declare const sqlExecutorInNewConnection: <ConnectionType extends AnyConnection>(options: {
   driverType: ConnectionType['driverType'];
@@ -316,3 +239,6 @@ export type TransactionLifecycleBackend = TransactionLifecycle & {
   releaseSavepoint?: (level: number) => Promise<void>;
   rollbackToSavepoint?: (level: number) => Promise<void>;
 };
+
+// Only the names marked `export` are public.
+export {};

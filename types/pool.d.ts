@@ -9,9 +9,10 @@ import type {
   SQLFormatter,
   SQLQueryOptions,
 } from './core';
-import type { AbortContext, DbSQLExecutor, TransactionLifecycle, TransactionLifecycleBackend } from './connections';
+import type { DbSQLExecutor, TransactionLifecycle, TransactionLifecycleBackend } from './connections';
 import type {
   AnyDumboDatabaseDriver,
+  DatabaseDriverType,
   DumboConnectionOptions,
   ExtractDumboDatabaseDriverOptions,
   ExtractDumboTypeFromDriver,
@@ -20,23 +21,48 @@ import type { JSONSerializationOptions } from './core';
 import type { MigratorOptions, KindSchemaComponent } from './schema';
 
 export type DatabaseType = string;
-export type ConnectorType = `${string}:${string}`;
+/** The plugin registry's name for a driver type (`'<DatabaseType>:<driverName>'`). */
+export type ConnectorType = DatabaseDriverType;
 
-export interface AbortOptions {
-  abort?: { signal: AbortSignal };
-}
+export type Abort = {
+  signal: AbortSignal;
+};
+export type AbortOptions = {
+  abort?: Abort | undefined;
+};
+/** What a callback receives: the abort of the work it runs in. */
+export type AbortContext = {
+  abort: Abort;
+};
+/** A child abort: fires with its parent, or on its own `abort(reason)`. */
+export type AbortScope = Abort & {
+  abort: (reason?: unknown) => void;
+  dispose: () => void;
+};
+export declare const Abort: {
+  readonly execute: <Result>(operation: () => Promise<Result>, options?: AbortOptions) => Promise<Result>;
+  readonly from: (options?: AbortOptions) => Abort;
+  readonly never: Abort;
+  readonly onAbort: (abort: Abort | undefined, handle: (reason: Error) => void) => () => void;
+  readonly reason: (abort: Abort | AbortSignal) => Error;
+  readonly rejectIfAborted: (options?: AbortOptions) => Promise<never> | undefined;
+  readonly scope: (parent?: Abort, onAbort?: (reason: Error) => void) => AbortScope;
+  readonly throwIfAborted: (options?: AbortOptions) => void;
+};
+/** This package's earlier name for AbortContext. */
+export type TransactionCallbackContext = AbortContext;
 
-export interface DatabaseTransactionOptions extends AbortOptions {
+/** `useSavepoints` is honoured by every built-in driver here (upstream: PostgreSQL only). */
+export type DatabaseTransactionOptions = AbortOptions & {
   allowNestedTransactions?: boolean;
   useSavepoints?: boolean;
   readonly?: boolean;
-}
+};
 
-export interface TransactionCallbackContext {
-  abort: { signal: AbortSignal };
-}
-
-export type TransactionResult<R> = { success: boolean; result: R };
+/** The transaction result protocol: `{ success: false }` rolls back without throwing. */
+export type TransactionResult<Result> = { success: boolean; result: Result };
+/** This package's earlier name for TransactionResult. */
+export type TransactionResultOf<Result> = TransactionResult<Result>;
 
 // Connections and transactions with upstream's generic parameters: a connection names
 // itself (`Self`), its driver type, its database client and its transaction type, and
@@ -50,19 +76,20 @@ export interface DatabaseTransaction<
   ConnectionType extends AnyConnection = AnyConnection,
   TransactionOptionsType extends DatabaseTransactionOptions = DatabaseTransactionOptions,
 > extends WithSQLExecutor {
-  readonly driverType: ConnectionType['driverType'];
-  readonly connection: ConnectionType;
-  begin(): Promise<void>;
-  commit(): Promise<void>;
-  rollback(error?: unknown): Promise<void>;
-  withTransaction<R = never>(
+  driverType: ConnectionType['driverType'];
+  connection: ConnectionType;
+  begin: () => Promise<void>;
+  commit: () => Promise<void>;
+  rollback: (error?: unknown) => Promise<void>;
+  withTransaction: <Result = never>(
     handle: (
-      tx: DatabaseTransaction<ConnectionType, TransactionOptionsType>,
-      ctx: TransactionCallbackContext,
-    ) => Promise<TransactionResult<R> | R>,
+      transaction: DatabaseTransaction<ConnectionType, TransactionOptionsType>,
+      context: AbortContext,
+    ) => Promise<TransactionResult<Result> | Result>,
     options?: TransactionOptionsType,
-  ): Promise<R>;
-  readonly _transactionOptions: TransactionOptionsType;
+  ) => Promise<Result>;
+  /** Type-level only: the transaction's options type. */
+  _transactionOptions: TransactionOptionsType;
 }
 
 export type AnyDatabaseTransaction = DatabaseTransaction<any, any>;
@@ -71,33 +98,33 @@ export type InferTransactionOptionsFromTransaction<C extends AnyDatabaseTransact
   C extends DatabaseTransaction<any, infer TO> ? TO : never;
 
 export interface WithDatabaseTransactionFactory<ConnectionType extends AnyConnection = AnyConnection> {
-  transaction(
+  transaction: (
     options?: InferTransactionOptionsFromConnection<ConnectionType>,
-  ): InferTransactionFromConnection<ConnectionType>;
-  withTransaction<R = never>(
+  ) => InferTransactionFromConnection<ConnectionType>;
+  withTransaction: <Result = never>(
     handle: (
-      tx: InferTransactionFromConnection<ConnectionType>,
-      ctx: TransactionCallbackContext,
-    ) => Promise<TransactionResult<R> | R>,
+      transaction: InferTransactionFromConnection<ConnectionType>,
+      context: AbortContext,
+    ) => Promise<TransactionResult<Result> | Result>,
     options?: InferTransactionOptionsFromConnection<ConnectionType>,
-  ): Promise<R>;
+  ) => Promise<Result>;
 }
 
 export interface Connection<
   Self extends AnyConnection = AnyConnection,
-  DriverType extends ConnectorType = ConnectorType,
+  DriverType extends DatabaseDriverType = DatabaseDriverType,
   DbClient = unknown,
   TransactionType extends DatabaseTransaction<Self, any> = DatabaseTransaction<Self, any>,
 > extends WithSQLExecutor,
     WithDatabaseTransactionFactory<Self> {
-  readonly driverType: DriverType;
-  open(): Promise<DbClient>;
-  close(): Promise<void>;
+  driverType: DriverType;
+  open: (context?: AbortContext) => Promise<DbClient>;
+  close: () => Promise<void>;
   /** Type-level only: the connection's transaction type (no runtime value). */
-  readonly _transactionType: TransactionType;
+  _transactionType: TransactionType;
 }
 
-export type AnyConnection = Connection<AnyConnection, ConnectorType, unknown, AnyDatabaseTransaction>;
+export type AnyConnection = Connection<AnyConnection, DatabaseDriverType, unknown, AnyDatabaseTransaction>;
 
 export type InferDriverTypeFromConnection<C extends AnyConnection> =
   C extends Connection<any, infer DT, any, any> ? DT : never;
@@ -117,29 +144,29 @@ export type ConnectionFactory<ConnectionType extends AnyConnection = AnyConnecti
   options: ConnectionOptions<ConnectionType>,
 ) => ConnectionType;
 
-export interface PoolCloseOptions {
+export type PoolCloseOptions = {
   force?: boolean;
   closeDeadline?: number;
-}
+};
 
-export interface WithConnectionOptions extends AbortOptions {
+export type WithConnectionOptions = AbortOptions & {
   readonly?: boolean;
-}
+};
 
 export interface WithConnectionFactory<ConnectionType extends AnyConnection = AnyConnection> {
-  connection(options?: WithConnectionOptions): Promise<ConnectionType>;
-  withConnection<R = unknown>(
-    handle: (connection: ConnectionType, ctx: TransactionCallbackContext) => Promise<R>,
+  connection: (options?: WithConnectionOptions) => Promise<ConnectionType>;
+  withConnection: <Result = unknown>(
+    handle: (connection: ConnectionType, context: AbortContext) => Promise<Result>,
     options?: WithConnectionOptions,
-  ): Promise<R>;
+  ) => Promise<Result>;
 }
 
 export interface ConnectionPool<ConnectionType extends AnyConnection = AnyConnection>
   extends WithSQLExecutor,
     WithConnectionFactory<ConnectionType>,
     WithDatabaseTransactionFactory<ConnectionType> {
-  readonly driverType: ConnectionType['driverType'];
-  close(options?: PoolCloseOptions): Promise<void>;
+  driverType: ConnectionType['driverType'];
+  close: (options?: PoolCloseOptions) => Promise<void>;
 }
 
 export type ConnectionPoolFactory<ConnectionPoolType extends ConnectionPool = ConnectionPool, ConnectionPoolOptions = unknown> = (
@@ -148,7 +175,7 @@ export type ConnectionPoolFactory<ConnectionPoolType extends ConnectionPool = Co
 
 /** Upstream's name for a pool: `Dumbo<DriverType, ConnectionType>`. */
 export type Dumbo<
-  DriverType extends import('./drivers').DatabaseDriverType = import('./drivers').DatabaseDriverType,
+  DriverType extends DatabaseDriverType = DatabaseDriverType,
   ConnectionType extends AnyConnection = AnyConnection,
 > = ConnectionPool<ConnectionType>;
 
@@ -305,10 +332,30 @@ export declare function databaseTransaction<
   options?: Opts;
 }): DatabaseTransaction<ConnectionType, Opts>;
 
-export declare function executeInTransaction<Tx extends AnyDatabaseTransaction, R>(
-  tx: Tx,
-  handle: (tx: Tx, ctx: TransactionCallbackContext) => Promise<TransactionResult<R> | R>,
-  context?: Partial<TransactionCallbackContext>,
-): Promise<R>;
+export declare const executeInTransaction: <
+  DatabaseTransactionType extends TransactionLifecycle = TransactionLifecycle,
+  Result = void,
+>(
+  transaction: DatabaseTransactionType,
+  handle: (transaction: DatabaseTransactionType, context: AbortContext) => Promise<TransactionResult<Result> | Result>,
+  context?: AbortContext,
+) => Promise<Result>;
+
+type NestedTransactionLifecycle<TransactionOptionsType extends DatabaseTransactionOptions> = TransactionLifecycle & {
+  _transactionOptions: TransactionOptionsType;
+};
+export declare const executeInNestedTransaction: <
+  TransactionOptionsType extends DatabaseTransactionOptions = DatabaseTransactionOptions,
+  DatabaseTransactionType extends NestedTransactionLifecycle<TransactionOptionsType> = NestedTransactionLifecycle<TransactionOptionsType>,
+  Result = void,
+>(
+  transaction: DatabaseTransactionType,
+  handle: (transaction: DatabaseTransactionType, context: AbortContext) => Promise<TransactionResult<Result> | Result>,
+  options?: TransactionOptionsType,
+  context?: AbortContext,
+) => Promise<Result>;
 
 export type { BatchSQLCommandOptions };
+
+// Only the names marked `export` are public.
+export {};

@@ -175,6 +175,18 @@ export declare const JSONBToken: {
   ): token is JSONBToken<ValueType>;
 };
 
+/** The column type tokens by name (upstream's type of the same name). */
+export type SQLColumnTypeTokens = {
+  AutoIncrement: AutoIncrementSQLColumnToken;
+  BigInteger: BigIntegerToken;
+  BigSerial: BigSerialToken;
+  Integer: IntegerToken;
+  JSONB: JSONBToken;
+  Serial: SerialToken;
+  Timestamp: TimestampToken;
+  Timestamptz: TimestamptzToken;
+  Varchar: VarcharToken;
+};
 export declare const SQLColumnTypeTokens: {
   AutoIncrement: typeof AutoIncrementSQLColumnToken;
   BigInteger: typeof BigIntegerToken;
@@ -670,7 +682,7 @@ export declare function extensionComponent<
 
 // Database schemas
 
-export type DatabaseSchemaTables = Readonly<Record<string, AnyTableComponent>>;
+export type DatabaseSchemaTables<Tables extends AnyTableComponent = AnyTableComponent> = Readonly<Record<string, Tables>>;
 export type SchemaExtensions = Readonly<Record<string, AnyExtensionComponent>>;
 
 export type DatabaseSchemaComponent<
@@ -716,7 +728,9 @@ export declare function databaseSchemaComponent<
 // Databases
 
 export type DatabaseTables = Readonly<Record<string, AnyTableComponent>>;
-export type DatabaseSchemas = Readonly<Record<string, AnyDatabaseSchemaComponent>>;
+export type DatabaseSchemas<Schemas extends AnyDatabaseSchemaComponent = AnyDatabaseSchemaComponent> = Readonly<
+  Record<string, Schemas>
+>;
 export type DatabaseExtensions = Readonly<Record<string, AnyExtensionComponent>>;
 
 export type DatabaseComponent<
@@ -893,3 +907,6 @@ export declare function resolveDatabaseMetadata(
 /** 'postgres' for PostgreSQL, 'main' for SQLite. */
 export declare function getDefaultDatabase(driverType: string): string | undefined;
 export declare function getDefaultDatabaseAsync(driverType: string): Promise<string | undefined>;
+
+// Only the names marked `export` are public.
+export {};

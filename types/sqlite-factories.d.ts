@@ -8,15 +8,16 @@ import type {
   SQLExecutor,
   SQLFormatter,
 } from './core';
+import type { DbSQLExecutor, GenericConnectionPool, InitTransaction } from './connections';
 import type {
   AbortContext,
-  DbSQLExecutor,
-  GenericConnectionPool,
+  AnyConnection,
+  Connection,
+  DatabaseTransaction,
   InferDbClientFromConnection,
   InferTransactionFromConnection,
-  InitTransaction,
   WithDatabaseTransactionFactory,
-} from './connections';
+} from './pool';
 
 import type {
   SQLitePragmaOptions as Pragmas,
@@ -49,48 +50,31 @@ export type SQLiteErrorMapper = (error: unknown) => DumboError;
 export type SQLiteSQLExecutor<DriverType extends SQLiteDriverType = SQLiteDriverType> = DbSQLExecutor<DriverType, SQLiteClient>;
 
 /** The transaction sqliteTransaction builds. */
-export interface SQLiteTransaction<
+export type SQLiteTransaction<
   ConnectionType extends AnySQLiteConnection = AnySQLiteConnection,
   TransactionOptions extends SQLiteTransactionOptions = SQLiteTransactionOptions,
-> {
-  driverType: ConnectionType['driverType'];
-  connection: ConnectionType;
-  execute: SQLExecutor;
-  begin: () => Promise<void>;
-  commit: () => Promise<void>;
-  rollback: (error?: unknown) => Promise<void>;
-  withTransaction: <Result = never>(
-    handle: (transaction: SQLiteTransaction<ConnectionType, TransactionOptions>, context: AbortContext) => Promise<Result | { success: boolean; result: Result }>,
-    options?: TransactionOptions,
-  ) => Promise<Result>;
-  _transactionOptions: TransactionOptions;
-}
+> = DatabaseTransaction<ConnectionType, TransactionOptions>;
 
-/** Upstream's Connection<Self, DriverType, SQLiteClientType, TransactionType>. */
-export interface SQLiteClientConnection<
-  Self extends AnySQLiteConnection = AnySQLiteConnection,
+/** A connection over a client that owns its database. */
+export type SQLiteClientConnection<
+  Self extends AnyConnection = AnyConnection,
   DriverType extends SQLiteDriverType = SQLiteDriverType,
-  SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClient,
-  TransactionType = SQLiteTransaction<Self>,
-> extends WithDatabaseTransactionFactory<Self> {
-  driverType: DriverType;
-  execute: SQLExecutor;
-  open: (context?: AbortContext) => Promise<SQLiteClientType>;
-  close: () => Promise<void>;
-  _transactionType: TransactionType;
-}
+  SQLiteClientType extends SQLiteClient = SQLiteClient,
+  TransactionType extends DatabaseTransaction<Self> = DatabaseTransaction<Self>,
+> = Connection<Self, DriverType, SQLiteClientType, TransactionType>;
+/** A connection over a client borrowed from a pool. */
 export type SQLitePoolClientConnection<
-  Self extends AnySQLiteConnection = AnySQLiteConnection,
+  Self extends AnyConnection = AnyConnection,
   DriverType extends SQLiteDriverType = SQLiteDriverType,
   SQLitePoolClientType extends SQLitePoolClient = SQLitePoolClient,
-  TransactionType = SQLiteTransaction<Self>,
-> = SQLiteClientConnection<Self, DriverType, SQLitePoolClientType, TransactionType>;
-export type AnySQLiteClientConnection = SQLiteClientConnection<any, any, any, any>;
+  TransactionType extends DatabaseTransaction<Self> = DatabaseTransaction<Self>,
+> = Connection<Self, DriverType, SQLitePoolClientType, TransactionType>;
+export type AnySQLiteClientConnection = SQLiteClientConnection<any, any>;
 export type AnySQLitePoolClientConnection = SQLitePoolClientConnection<any, any, any, any>;
-export type AnySQLiteConnection = SQLiteClientConnection<any, any, any, any>;
+export type AnySQLiteConnection = AnySQLiteClientConnection | AnySQLitePoolClientConnection;
 
-export type SQLiteConnectionOptions = SQLiteClientOptions & {
-  driverType?: string;
+export type SQLiteConnectionOptions<ConnectionType extends AnySQLiteConnection = AnySQLiteConnection> = SQLiteClientOptions & {
+  driverType?: ConnectionType['driverType'];
   transactionOptions?: SQLiteTransactionOptions;
 };
 type DefinitionOptions<ConnectionType extends AnySQLiteConnection, ClientOptions, Type> = {
@@ -189,14 +173,18 @@ export declare const sqliteAlwaysNewConnectionPool: <
   connectionOptions: ConnectionOptions;
 }) => SQLiteAlwaysNewConnectionPool<SQLiteConnectionType>;
 
-export type SQLitePoolFactoryOptions = Record<string, unknown> & {
+/** The type parameters are upstream's; the options do not depend on them here. */
+export type SQLitePoolFactoryOptions<
+  _SQLiteConnectionType extends AnyConnection,
+  _ConnectionOptions extends SQLiteConnectionOptions,
+> = Record<string, unknown> & {
   singleton?: boolean;
   fileName?: string;
   connectionString?: string;
   client?: unknown;
 };
 /** `singleton: true` for a client, ':memory:' or when asked; dropped otherwise. */
-export declare const toSqlitePoolOptions: <Options extends SQLitePoolFactoryOptions>(
+export declare const toSqlitePoolOptions: <Options extends SQLitePoolFactoryOptions<AnyConnection, SQLiteConnectionOptions>>(
   options: Options,
 ) => Omit<Options, 'singleton'> & { singleton?: true };
 
@@ -205,6 +193,10 @@ export type SQLite3DriverTypeName = 'SQLite:sqlite3';
 export type SQLite3ClientOptions = SQLiteClientOptions &
   ({ fileName: string; connectionString?: never } | { connectionString: string; fileName?: never });
 export type SQLite3Client = SQLiteClientOrPoolClient;
-export interface SQLite3Connection<ClientType extends SQLiteClientOrPoolClient = SQLiteClientOrPoolClient>
-  extends SQLiteClientConnection<SQLite3Connection, 'SQLite:sqlite3', ClientType, SQLiteTransaction<SQLite3Connection>> {}
+export type SQLite3Connection<ClientType extends SQLiteClientOrPoolClient = SQLiteClientOrPoolClient> = Connection<
+  SQLite3Connection,
+  SQLite3DriverTypeName,
+  ClientType,
+  SQLiteTransaction<SQLite3Connection, SQLiteTransactionOptions>
+>;
 export type SQLite3ConnectionOptions = SQLiteConnectionOptions & ((SQLite3ClientOptions & { client?: never }) | { client: SQLite3Client });

@@ -28,6 +28,8 @@ import {
   type AbortContext,
   type AnyConnection,
   type AnyDatabaseTransaction,
+  type Connection,
+  type DatabaseTransaction,
   type DatabaseTransactionOptions,
   type DbSQLExecutor,
   type GenericConnectionPool,
@@ -37,29 +39,18 @@ import {
   type SQLExecutor,
   type TransactionLifecycle,
   type TransactionNestingCounter,
+  type TransactionResult,
   type WithDatabaseTransactionFactory,
 } from '@event-driven-io/dumbo';
 
 type ToyClient = { rows: unknown[]; close(): void };
 
-interface ToyTransaction extends AnyDatabaseTransaction {
+interface ToyTransaction extends DatabaseTransaction<ToyConnection, DatabaseTransactionOptions> {
   driverType: 'Toy:toy';
-  connection: ToyConnection;
-  withTransaction: <Result = never>(
-    handle: (tx: ToyTransaction, context: AbortContext) => Promise<Result>,
-    options?: DatabaseTransactionOptions,
-  ) => Promise<Result>;
-  _transactionOptions: DatabaseTransactionOptions;
 }
 
-// Upstream's Connection<ToyConnection, 'Toy:toy', ToyClient, ToyTransaction>, spelled out.
-interface ToyConnection extends WithDatabaseTransactionFactory<ToyConnection> {
-  driverType: 'Toy:toy';
-  execute: SQLExecutor;
-  open: (context?: AbortContext) => Promise<ToyClient>;
-  close: () => Promise<void>;
-  _transactionType: ToyTransaction;
-}
+// Upstream's form of a driver's connection type.
+interface ToyConnection extends Connection<ToyConnection, 'Toy:toy', ToyClient, ToyTransaction> {}
 
 const toyExecutor = (): DbSQLExecutor<'Toy:toy', ToyClient> => ({
   driverType: 'Toy:toy',
@@ -80,7 +71,14 @@ const initTransaction: InitTransaction<ToyConnection> = (connection) => (client,
     connection: connection(),
     ...lifecycle,
     execute: sqlExecutor(toyExecutor(), { connect: () => client }),
-    withTransaction: (handle) => handle(tx, { abort: { signal: new AbortController().signal } }),
+    withTransaction: async <Result = never>(
+      handle: (tx: DatabaseTransaction<ToyConnection, DatabaseTransactionOptions>, context: AbortContext) => Promise<TransactionResult<Result> | Result>,
+    ): Promise<Result> => {
+      const outcome = await handle(tx, { abort: { signal: new AbortController().signal } });
+      return outcome !== null && typeof outcome === 'object' && 'success' in outcome
+        ? (outcome as TransactionResult<Result>).result
+        : (outcome as Result);
+    },
     _transactionOptions: options ?? {},
   };
   return tx;

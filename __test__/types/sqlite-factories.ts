@@ -39,7 +39,8 @@ export async function sqliteFactories(): Promise<void> {
   const other = sqlite3Connection({ client });
   void other;
 
-  type MyConnection = SQLiteClientConnection<MyConnection, 'SQLite:mine', SQLiteClient>;
+  // An interface: upstream's SQLiteClientConnection is a type alias, so a self-referencing alias is circular.
+  interface MyConnection extends SQLiteClientConnection<MyConnection, 'SQLite:mine', SQLiteClient> {}
   const mine: MyConnection = sqliteClientConnection<MyConnection>({
     type: 'Client',
     driverType: 'SQLite:mine',
@@ -57,12 +58,14 @@ export async function sqliteFactories(): Promise<void> {
     sqliteClientFactory: () => client,
   });
   const poolClient: SQLitePoolClient = { ...client, release: () => {} };
+  // Upstream constrains this connection type to AnySQLiteClientConnection, so its factory
+  // is typed to return a full client (with connect/close) even for a pooled one.
   sqlitePoolClientConnection<AnySQLiteClientConnection>({
     type: 'PoolClient',
     driverType: 'SQLite:mine',
     connectionOptions: {},
     serializer: JSONSerializer,
-    sqliteClientFactory: () => poolClient,
+    sqliteClientFactory: () => ({ ...client, ...poolClient }),
   });
   sqliteAmbientClientConnection<MyConnection>({ driverType: 'SQLite:mine', client, serializer: JSONSerializer });
 

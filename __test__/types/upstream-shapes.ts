@@ -19,7 +19,11 @@ import {
   type WithDatabaseTransactionFactory,
   type WithSQLExecutor,
 } from '@event-driven-io/dumbo';
-import { PgDriverType, type PgConnection, type PgPool, type PgTransactionOptions } from '@event-driven-io/dumbo/pg';
+import {
+  PgDriverType,
+  type PgClientConnection,
+  type PgPoolClientConnection,
+  type PgConnection, type PgPool, type PgTransactionOptions } from '@event-driven-io/dumbo/pg';
 import { SQLite3DriverType, type SQLitePool } from '@event-driven-io/dumbo/sqlite3';
 
 type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
@@ -82,5 +86,10 @@ export async function shapes(): Promise<void> {
 // The Infer* helpers read a connection's parameters back.
 same<InferDriverTypeFromConnection<PgConnection>, 'PostgreSQL:pg'>(true);
 same<InferTransactionOptionsFromConnection<PgConnection>, PgTransactionOptions>(true);
-same<InferTransactionFromConnection<PgConnection>, DatabaseTransaction<PgConnection, PgTransactionOptions>>(true);
+// PgConnection is a union (as upstream's), so its transaction type is read per connection.
+same<InferTransactionFromConnection<PgClientConnection>, DatabaseTransaction<PgClientConnection, PgTransactionOptions>>(true);
+same<
+  InferTransactionFromConnection<PgPoolClientConnection>,
+  DatabaseTransaction<PgPoolClientConnection, PgTransactionOptions>
+>(true);
 same<InferDbClientFromConnection<AnyConnection>, unknown>(true);
