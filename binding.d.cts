@@ -17,17 +17,22 @@ export declare class DeferredExecutor {
 }
 
 export declare class DeferredPool {
-  get driverType(): string
-  /** Whether the real pool has been created (for diagnostics and tests). */
-  get isLoaded(): boolean
   connection(options?: unknown | undefined | null): Promise<any>
   withConnection(handle: unknown, options?: unknown | undefined | null): Promise<any>
   withTransaction(handle: unknown, options?: unknown | undefined | null): Promise<any>
+  get driverType(): string
+  /** Whether the real pool has been created (for diagnostics and tests). */
+  get isLoaded(): boolean
+  /**
+   * The real pool's executor once it is loaded (statements then skip this
+   * layer), before that and after `close()` a deferred one.
+   */
+  get execute(): DeferredExecutor
   /**
    * Synchronous, as upstream: the real transaction when the pool is loaded,
    * otherwise a deferred one whose methods wait for it.
    */
-  transaction(options?: unknown | undefined | null): unknown
+  transaction(options?: unknown | undefined | null): DeferredTransaction
   /**
    * Closes the real pool if one was created; before first use nothing is loaded.
    * Idempotent; later calls reject with InvalidOperationError.
@@ -45,9 +50,9 @@ export declare class DeferredTransaction {
 
 export declare class NativePluginRegistry {
   /** `extensionsFor(connector)` returns the registry a plugin's `onRegister` hook gets. */
-  constructor(extensionsFor?: unknown | undefined | null)
+  constructor(extensionsFor?: (connector: string) => unknown)
   /** `register(connector, plugin | () => Promise<plugin>)`. */
-  register(connector: unknown, plugin: unknown): void
+  register(connector: string, plugin: object | (() => unknown)): void
   /** A promise of the plugin; rejects with NotRegisteredError when there is none. */
   resolve(connector: string): Promise<unknown>
   /** The plugin if it is already loaded, else `undefined`. */
@@ -55,12 +60,12 @@ export declare class NativePluginRegistry {
   list(): Array<string>
   has(connector: string): boolean
   /** `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool. */
-  dumbo(options: unknown): unknown
+  dumbo(options: object): unknown
   /**
    * The registry key that serves `options` (a driver type string is taken as is),
    * or `null`: upstream's `tryGet` / `tryResolve` lookup (see `driver_type_for`).
    */
-  driverTypeFor(options: unknown): string | null
+  driverTypeFor(options: string | object): string | null
 }
 
 export declare class PgConnection {
