@@ -24,11 +24,6 @@ export declare class DeferredPool {
   /** Whether the real pool has been created (for diagnostics and tests). */
   get isLoaded(): boolean
   /**
-   * The real pool's executor once it is loaded (statements then skip this
-   * layer), before that and after `close()` a deferred one.
-   */
-  get execute(): DeferredExecutor
-  /**
    * Synchronous, as upstream: the real transaction when the pool is loaded,
    * otherwise a deferred one whose methods wait for it.
    */

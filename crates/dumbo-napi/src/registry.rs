@@ -272,8 +272,7 @@ impl NativePluginRegistry {
         if let Some(plugin) = loaded {
             return interop::call_method(env, &plugin, "createPool", options);
         }
-        let pool = DeferredPool::new(env, self.state.clone(), connector, &opts)?;
-        pool.into_unknown(env)
+        DeferredPool::create(env, self.state.clone(), connector, &opts)
     }
 
     /// The registry key that serves `options` (a driver type string is taken as is),

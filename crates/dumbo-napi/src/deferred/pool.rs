@@ -20,21 +20,30 @@ pub struct DeferredPool {
 }
 
 impl DeferredPool {
-    pub(crate) fn new(
-        env: &Env,
+    /// The deferred pool object, with `execute` set to a deferred executor.
+    pub(crate) fn create<'a>(
+        env: &'a Env,
         registry: Shared,
         connector: String,
         options: &Object<'_>,
-    ) -> Result<DeferredPool> {
-        Ok(DeferredPool {
-            core: Rc::new(PoolCore {
-                connector,
-                options: Held::of(env, options)?,
-                registry,
-                state: RefCell::new(Deferred::Idle),
-                real_execute: RefCell::new(None),
-            }),
-        })
+    ) -> Result<Unknown<'a>> {
+        let core = Rc::new(PoolCore {
+            connector,
+            options: Held::of(env, options)?,
+            registry,
+            state: RefCell::new(Deferred::Idle),
+            owner: RefCell::new(None),
+        });
+        let pool = DeferredPool { core: core.clone() }.into_reference(*env)?;
+        *core.owner.borrow_mut() = Some(pool.downgrade());
+        let mut object = Object::from_unknown(pool.into_unknown(env)?)?;
+        object.set(
+            "execute",
+            DeferredExecutor {
+                source: Source::Pool(core),
+            },
+        )?;
+        Ok(object.to_unknown())
     }
 
     fn source(&self) -> Source {
@@ -59,19 +68,6 @@ impl DeferredPool {
     #[napi(getter)]
     pub fn is_loaded(&self, env: &Env) -> bool {
         matches!(self.core.ready(env), Ok(Some(_)))
-    }
-
-    /// The real pool's executor once it is loaded (statements then skip this
-    /// layer), before that and after `close()` a deferred one.
-    #[napi(getter, ts_return_type = "DeferredExecutor")]
-    pub fn execute<'a>(&self, env: &'a Env) -> Result<Unknown<'a>> {
-        if let Some(real) = &*self.core.real_execute.borrow() {
-            return real.get(env);
-        }
-        DeferredExecutor {
-            source: self.source(),
-        }
-        .into_unknown(env)
     }
 
     /// Synchronous, as upstream: the real transaction when the pool is loaded,
@@ -114,7 +110,7 @@ impl DeferredPool {
         let args = Args::new(env, &[options])?;
         let action = self.core.state.borrow_mut().close();
         if matches!(action, Close::Value(_)) {
-            self.core.restore_executor();
+            self.core.restore_executor(env)?;
         }
         let out = match action {
             Close::Nothing => PromiseRaw::resolve(env, ())?.to_unknown(),

@@ -7,9 +7,13 @@ use std::rc::Rc;
 
 use dumbo_core::deferred::{Deferred, Use};
 use dumbo_core::Error as CoreError;
-use napi::bindgen_prelude::{FromNapiValue, Object, PromiseRaw, Unknown};
+use napi::bindgen_prelude::{
+    FromNapiValue, Object, PromiseRaw, ToNapiValue, Unknown, WeakReference,
+};
 use napi::{Env, JsValue, Result};
 
+use super::executor::DeferredExecutor;
+use super::pool::DeferredPool;
 use crate::errors;
 use crate::interop::{self, call_method, type_error, Args, Held};
 use crate::registry::{self, Shared};
@@ -19,9 +23,9 @@ pub struct PoolCore {
     pub options: Held,
     pub registry: Shared,
     pub state: RefCell<Deferred<Held, Held>>,
-    /// The real pool's `execute` while it is loaded and open: what the deferred
-    /// pool's `execute` returns then, so statements skip the deferred layer.
-    pub real_execute: RefCell<Option<Held>>,
+    /// The deferred pool object itself, weakly (it owns this core: no cycle), so
+    /// its `execute` property can be pointed at the real pool's executor.
+    pub owner: RefCell<Option<WeakReference<DeferredPool>>>,
 }
 
 pub fn closed_error(env: &Env) -> napi::Error {
@@ -40,12 +44,29 @@ impl PoolCore {
         }
     }
 
+    /// Sets the deferred pool object's `execute` (a plain data property: statements
+    /// read it at the cost of any property, which keeps automatic mode as fast as
+    /// direct mode). Nothing to do once the object was garbage-collected.
+    fn set_execute<V: ToNapiValue>(&self, env: &Env, value: V) -> Result<()> {
+        let Some(owner) = self.owner.borrow().as_ref().map(|w| w.upgrade(*env)) else {
+            return Ok(());
+        };
+        let Some(owner) = owner? else {
+            return Ok(());
+        };
+        let owner = owner.into_unknown(env)?;
+        if owner.raw().is_null() {
+            return Ok(());
+        }
+        Object::from_unknown(owner)?.set("execute", value)
+    }
+
     /// From now on `deferredPool.execute` is the real pool's executor (an executor
-    /// taken earlier still forwards). This keeps automatic mode as fast as direct mode.
+    /// taken earlier still forwards).
     fn adopt_executor(&self, env: &Env, pool: &Object<'_>) -> Result<()> {
         if let Some(real) = pool.get::<Unknown>("execute")? {
             if interop::is_object(&real)? {
-                *self.real_execute.borrow_mut() = Some(Held::new(env, &real)?);
+                self.set_execute(env, real)?;
             }
         }
         Ok(())
@@ -53,8 +74,13 @@ impl PoolCore {
 
     /// After `close()`: `execute` is a deferred executor again, which rejects every
     /// call with the pool's "closed" error whatever the real pool would do.
-    pub fn restore_executor(&self) {
-        self.real_execute.borrow_mut().take();
+    pub fn restore_executor(self: &Rc<Self>, env: &Env) -> Result<()> {
+        self.set_execute(
+            env,
+            DeferredExecutor {
+                source: Source::Pool(self.clone()),
+            },
+        )
     }
 
     /// A promise of the real pool: resolves the plugin and creates the pool once,
