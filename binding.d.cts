@@ -10,16 +10,16 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 export declare class DeferredExecutor {
-  query(sql: unknown, options?: unknown | undefined | null): Promise<any>
-  batchQuery(sqls: unknown, options?: unknown | undefined | null): Promise<any>
-  command(sql: unknown, options?: unknown | undefined | null): Promise<any>
-  batchCommand(sqls: unknown, options?: unknown | undefined | null): Promise<any>
+  query(sql: object, options?: object): Promise<any>
+  batchQuery(sqls: Array<object>, options?: object): Promise<any>
+  command(sql: object, options?: object): Promise<any>
+  batchCommand(sqls: Array<object>, options?: object): Promise<any>
 }
 
 export declare class DeferredPool {
-  connection(options?: unknown | undefined | null): Promise<any>
-  withConnection(handle: unknown, options?: unknown | undefined | null): Promise<any>
-  withTransaction(handle: unknown, options?: unknown | undefined | null): Promise<any>
+  connection(options?: object): Promise<any>
+  withConnection(handle: (value: any) => unknown, options?: object): Promise<any>
+  withTransaction(handle: (value: any) => unknown, options?: object): Promise<any>
   get driverType(): string
   /** Whether the real pool has been created (for diagnostics and tests). */
   get isLoaded(): boolean
@@ -27,20 +27,20 @@ export declare class DeferredPool {
    * Synchronous, as upstream: the real transaction when the pool is loaded,
    * otherwise a deferred one whose methods wait for it.
    */
-  transaction(options?: unknown | undefined | null): DeferredTransaction
+  transaction(options?: object): DeferredTransaction
   /**
    * Closes the real pool if one was created; before first use nothing is loaded.
    * Idempotent; later calls reject with InvalidOperationError.
    */
-  close(options?: unknown | undefined | null): Promise<void>
+  close(options?: object): Promise<void>
 }
 
 export declare class DeferredTransaction {
   get driverType(): string
   begin(): Promise<void>
   commit(): Promise<void>
-  rollback(error?: unknown | undefined | null): Promise<void>
-  withTransaction(handle: unknown, options?: unknown | undefined | null): Promise<any>
+  rollback(error?: unknown): Promise<void>
+  withTransaction(handle: (tx: any) => unknown, options?: object): Promise<any>
 }
 
 export declare class NativePluginRegistry {
@@ -127,16 +127,16 @@ export declare class SqliteDatabase {
    * `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
    * the query text and the parameter values, nothing to tokenize or format.
    */
-  queryText(text: string, values: unknown): Rows
+  queryText(text: string, values: Array<unknown>): string | RowsPayload
   /** `command` for SQL already formatted once per call site. */
-  commandText(text: string, values: unknown): Rows | number
+  commandText(text: string, values: Array<unknown>): string | RowsPayload | number
   /** Runs a query; returns the rows (see rows.rs for the shape). */
-  query(sql: unknown): Rows
+  query(sql: object): string | RowsPayload
   /**
    * Runs a command; returns the changed-row count, or the rows when the statement
    * returns any (`RETURNING`), in which case rowCount is their number.
    */
-  command(sql: unknown): Rows | number
+  command(sql: object): string | RowsPayload | number
   /** `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE). */
   begin(mode?: string | undefined | null): void
   commit(): void
@@ -260,7 +260,7 @@ export interface RowsPayload {
 }
 
 /** Registers the JS function that builds `DumboError`s for this JS thread. */
-export declare function setErrorFactory(factory: unknown): void
+export declare function setErrorFactory(factory: (spec: { code: string; message: string; driverError?: Record<string, unknown>; innerError?: unknown; statementIndex?: number }) => Error): void
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
 export declare function sha256Hex(text: string): string

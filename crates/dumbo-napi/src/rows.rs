@@ -20,9 +20,7 @@ pub struct RowsPayload<'a> {
 }
 
 /// What a query returns to JS: `JSON.parse`-able text, or text plus patches.
-pub type Rows<'a> = Either<String, RowsPayload<'a>>;
-
-pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Rows<'a>> {
+pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, RowsPayload<'a>>> {
     let json = std::mem::take(&mut rows.json);
     let Some(packed) = dumbo_rows::pack(&rows) else {
         return Ok(Either::A(json));

@@ -15,7 +15,7 @@ use napi::{Env, JsValue, Result};
 
 use crate::errors;
 use crate::js::{self, JsRef};
-use crate::rows::{self, Rows};
+use crate::rows::{self, RowsPayload};
 use crate::sql_input::read_tokenized;
 use crate::values::ValueReader;
 
@@ -172,13 +172,13 @@ impl SqliteDatabase {
 
     /// `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
     /// the query text and the parameter values, nothing to tokenize or format.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
     pub fn query_text<'a>(
         &self,
         env: &'a Env,
         text: String,
         values: Unknown<'a>,
-    ) -> Result<Rows<'a>> {
+    ) -> Result<Either<String, RowsPayload<'a>>> {
         let raw_env = env.raw();
         let params = self.read_values(raw_env, values)?;
         let rows = self.with_conn(raw_env, |c| c.query(&text, &params))?;
@@ -186,13 +186,13 @@ impl SqliteDatabase {
     }
 
     /// `command` for SQL already formatted once per call site.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
     pub fn command_text<'a>(
         &self,
         env: &'a Env,
         text: String,
         values: Unknown<'a>,
-    ) -> Result<Either<Rows<'a>, f64>> {
+    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
         let raw_env = env.raw();
         let params = self.read_values(raw_env, values)?;
         let out = self.with_conn(raw_env, |c| c.command(&text, &params))?;
@@ -203,8 +203,12 @@ impl SqliteDatabase {
     }
 
     /// Runs a query; returns the rows (see rows.rs for the shape).
-    #[napi(catch_unwind)]
-    pub fn query<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Rows<'a>> {
+    #[napi(catch_unwind, ts_args_type = "sql: object")]
+    pub fn query<'a>(
+        &self,
+        env: &'a Env,
+        sql: Unknown<'a>,
+    ) -> Result<Either<String, RowsPayload<'a>>> {
         let raw_env = env.raw();
         let p = self.format(raw_env, sql)?;
         let rows = self.with_conn(raw_env, |c| c.query(&p.query, &p.params))?;
@@ -213,8 +217,12 @@ impl SqliteDatabase {
 
     /// Runs a command; returns the changed-row count, or the rows when the statement
     /// returns any (`RETURNING`), in which case rowCount is their number.
-    #[napi(catch_unwind)]
-    pub fn command<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Either<Rows<'a>, f64>> {
+    #[napi(catch_unwind, ts_args_type = "sql: object")]
+    pub fn command<'a>(
+        &self,
+        env: &'a Env,
+        sql: Unknown<'a>,
+    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
         let raw_env = env.raw();
         let p = self.format(raw_env, sql)?;
         let out = self.with_conn(raw_env, |c| c.command(&p.query, &p.params))?;

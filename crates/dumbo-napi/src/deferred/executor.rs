@@ -14,8 +14,8 @@ impl DeferredExecutor {
 }
 
 forwarding_methods! { DeferredExecutor via Some("execute");
-    query => "query" (sql; options) -> "Promise<any>";
-    batch_query => "batchQuery" (sqls; options) -> "Promise<any>";
-    command => "command" (sql; options) -> "Promise<any>";
-    batch_command => "batchCommand" (sqls; options) -> "Promise<any>";
+    query => "query" (sql; options) "sql: object, options?: object" -> "Promise<any>";
+    batch_query => "batchQuery" (sqls; options) "sqls: Array<object>, options?: object" -> "Promise<any>";
+    command => "command" (sql; options) "sql: object, options?: object" -> "Promise<any>";
+    batch_command => "batchCommand" (sqls; options) "sqls: Array<object>, options?: object" -> "Promise<any>";
 }

@@ -52,9 +52,9 @@ impl DeferredPool {
 }
 
 forwarding_methods! { DeferredPool via None;
-    connection => "connection" (; options) -> "Promise<any>";
-    with_connection => "withConnection" (handle; options) -> "Promise<any>";
-    with_transaction => "withTransaction" (handle; options) -> "Promise<any>";
+    connection => "connection" (; options) "options?: object" -> "Promise<any>";
+    with_connection => "withConnection" (handle; options) "handle: (value: any) => unknown, options?: object" -> "Promise<any>";
+    with_transaction => "withTransaction" (handle; options) "handle: (value: any) => unknown, options?: object" -> "Promise<any>";
 }
 
 #[napi_derive::napi]
@@ -72,7 +72,11 @@ impl DeferredPool {
 
     /// Synchronous, as upstream: the real transaction when the pool is loaded,
     /// otherwise a deferred one whose methods wait for it.
-    #[napi(catch_unwind, ts_return_type = "DeferredTransaction")]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "options?: object",
+        ts_return_type = "DeferredTransaction"
+    )]
     pub fn transaction<'a>(
         &self,
         env: &'a Env,
@@ -105,7 +109,11 @@ impl DeferredPool {
 
     /// Closes the real pool if one was created; before first use nothing is loaded.
     /// Idempotent; later calls reject with InvalidOperationError.
-    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "options?: object",
+        ts_return_type = "Promise<void>"
+    )]
     pub fn close<'a>(&self, env: &'a Env, options: Option<Unknown<'a>>) -> Result<Unknown<'a>> {
         let args = Args::new(env, &[options])?;
         let action = self.core.state.borrow_mut().close();

@@ -269,14 +269,14 @@ pub fn forward_async<'a>(
 }
 
 /// The deferred methods that only pass their arguments on: one body for all of
-/// them. `name => "jsName" (required, ...; optional, ...) -> "TS return type"`.
+/// them. `name => "jsName" (required, ...; optional, ...) "TS arguments" -> "TS result"`.
 macro_rules! forwarding_methods {
-    ($ty:ident via $via:expr; $( $(#[$attr:meta])* $name:ident => $js:tt ( $($req:ident),* ; $($opt:ident),* ) -> $ret:tt ; )* ) => {
+    ($ty:ident via $via:expr; $( $(#[$attr:meta])* $name:ident => $js:tt ( $($req:ident),* ; $($opt:ident),* ) $ts_args:tt -> $ret:tt ; )* ) => {
         #[napi_derive::napi]
         impl $ty {
             $(
                 $(#[$attr])*
-                #[napi(catch_unwind, ts_return_type = $ret)]
+                #[napi(catch_unwind, ts_args_type = $ts_args, ts_return_type = $ret)]
                 pub fn $name<'a>(
                     &self,
                     env: &'a napi::Env,

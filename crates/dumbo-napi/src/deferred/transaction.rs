@@ -23,8 +23,8 @@ impl DeferredTransaction {
 }
 
 forwarding_methods! { DeferredTransaction via None;
-    begin => "begin" (;) -> "Promise<void>";
-    commit => "commit" (;) -> "Promise<void>";
-    rollback => "rollback" (; error) -> "Promise<void>";
-    with_transaction => "withTransaction" (handle; options) -> "Promise<any>";
+    begin => "begin" (;) "" -> "Promise<void>";
+    commit => "commit" (;) "" -> "Promise<void>";
+    rollback => "rollback" (; error) "error?: unknown" -> "Promise<void>";
+    with_transaction => "withTransaction" (handle; options) "handle: (tx: any) => unknown, options?: object" -> "Promise<any>";
 }
