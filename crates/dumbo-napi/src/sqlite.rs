@@ -10,11 +10,11 @@ use std::cell::RefCell;
 use dumbo_core::Error as CoreError;
 use dumbo_sql::{Dialect, Processors};
 use dumbo_sqlite::{transaction, OpenOptions, PragmaOptions, SqliteConnection};
-use napi::bindgen_prelude::{Either, Function, Unknown};
+use napi::bindgen_prelude::{Either, Function, FunctionRef, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::errors;
-use crate::js::{self, JsRef};
+use crate::js;
 use crate::rows::{self, RowsPayload};
 use crate::sql_input::read_tokenized;
 use crate::values::ValueReader;
@@ -22,7 +22,8 @@ use crate::values::ValueReader;
 #[napi_derive::napi]
 pub struct SqliteDatabase {
     conn: RefCell<Option<SqliteConnection>>,
-    serializer: Option<JsRef>,
+    /// Serializes nested parameter values to JSON text (the pool's serializer).
+    serializer: Option<FunctionRef<Unknown<'static>, String>>,
 }
 
 fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
@@ -90,7 +91,7 @@ pub struct SqliteOpenOptions<'a> {
     #[napi(ts_type = "Record<string, string | number | boolean | undefined>")]
     pub pragma_options: Option<Unknown<'a>>,
     /// Serializes a nested parameter value to JSON text.
-    pub serializer: Option<Function<'a, Unknown<'a>, String>>,
+    pub serializer: Option<Function<'a, Unknown<'static>, String>>,
 }
 
 #[napi_derive::napi]
@@ -113,7 +114,7 @@ impl SqliteDatabase {
             None => PragmaOptions::default(),
         };
         let serializer = match options.serializer {
-            Some(f) => Some(JsRef::new(raw_env, f.raw())?),
+            Some(f) => Some(f.create_ref()?),
             None => None,
         };
         let conn = SqliteConnection::open(&OpenOptions {
@@ -145,7 +146,7 @@ impl SqliteDatabase {
 
     fn format(&self, env: js::Env, sql: Unknown<'_>) -> Result<dumbo_sql::ParametrizedSql> {
         let serializer = match &self.serializer {
-            Some(s) => Some(s.get()?),
+            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
             None => None,
         };
         let reader = ValueReader { env, serializer };
@@ -157,7 +158,7 @@ impl SqliteDatabase {
     /// Reads a JS array of parameter values (the fast path's already-formatted call).
     fn read_values(&self, env: js::Env, values: Unknown<'_>) -> Result<Vec<dumbo_core::SqlValue>> {
         let serializer = match &self.serializer {
-            Some(s) => Some(s.get()?),
+            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
             None => None,
         };
         let reader = ValueReader { env, serializer };
