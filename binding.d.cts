@@ -10,44 +10,44 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 export declare class DeferredExecutor {
-  query(sql: unknown, options?: unknown | undefined | null): Promise<any>
-  batchQuery(sqls: unknown, options?: unknown | undefined | null): Promise<any>
-  command(sql: unknown, options?: unknown | undefined | null): Promise<any>
-  batchCommand(sqls: unknown, options?: unknown | undefined | null): Promise<any>
+  query(sql: object, options?: object): Promise<any>
+  batchQuery(sqls: Array<object>, options?: object): Promise<any>
+  command(sql: object, options?: object): Promise<any>
+  batchCommand(sqls: Array<object>, options?: object): Promise<any>
 }
 
 export declare class DeferredPool {
+  connection(options?: object): Promise<any>
+  withConnection(handle: (value: any) => unknown, options?: object): Promise<any>
+  withTransaction(handle: (value: any) => unknown, options?: object): Promise<any>
   get driverType(): string
   /** Whether the real pool has been created (for diagnostics and tests). */
   get isLoaded(): boolean
-  connection(options?: unknown | undefined | null): Promise<any>
-  withConnection(handle: unknown, options?: unknown | undefined | null): Promise<any>
-  withTransaction(handle: unknown, options?: unknown | undefined | null): Promise<any>
   /**
    * Synchronous, as upstream: the real transaction when the pool is loaded,
    * otherwise a deferred one whose methods wait for it.
    */
-  transaction(options?: unknown | undefined | null): unknown
+  transaction(options?: object): DeferredTransaction
   /**
    * Closes the real pool if one was created; before first use nothing is loaded.
    * Idempotent; later calls reject with InvalidOperationError.
    */
-  close(options?: unknown | undefined | null): Promise<void>
+  close(options?: object): Promise<void>
 }
 
 export declare class DeferredTransaction {
   get driverType(): string
   begin(): Promise<void>
   commit(): Promise<void>
-  rollback(error?: unknown | undefined | null): Promise<void>
-  withTransaction(handle: unknown, options?: unknown | undefined | null): Promise<any>
+  rollback(error?: unknown): Promise<void>
+  withTransaction(handle: (tx: any) => unknown, options?: object): Promise<any>
 }
 
 export declare class NativePluginRegistry {
   /** `extensionsFor(connector)` returns the registry a plugin's `onRegister` hook gets. */
-  constructor(extensionsFor?: unknown | undefined | null)
+  constructor(extensionsFor?: (connector: string) => unknown)
   /** `register(connector, plugin | () => Promise<plugin>)`. */
-  register(connector: unknown, plugin: unknown): void
+  register(connector: string, plugin: object | (() => unknown)): void
   /** A promise of the plugin; rejects with NotRegisteredError when there is none. */
   resolve(connector: string): Promise<unknown>
   /** The plugin if it is already loaded, else `undefined`. */
@@ -55,12 +55,12 @@ export declare class NativePluginRegistry {
   list(): Array<string>
   has(connector: string): boolean
   /** `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool. */
-  dumbo(options: unknown): unknown
+  dumbo(options: object): unknown
   /**
    * The registry key that serves `options` (a driver type string is taken as is),
    * or `null`: upstream's `tryGet` / `tryResolve` lookup (see `driver_type_for`).
    */
-  driverTypeFor(options: unknown): string | null
+  driverTypeFor(options: string | object): string | null
 }
 
 export declare class PgConnection {
@@ -122,21 +122,21 @@ export declare class SqliteDatabase {
    * Opens `path` (a file path, `:memory:` or a `file:` URI).
    * `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
    */
-  static open(path: string, options?: unknown | undefined | null): SqliteDatabase
+  static open(path: string, options?: SqliteOpenOptions | undefined | null): SqliteDatabase
   /**
    * `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
    * the query text and the parameter values, nothing to tokenize or format.
    */
-  queryText(text: string, values: unknown): unknown
+  queryText(text: string, values: Array<unknown>): string | RowsPayload
   /** `command` for SQL already formatted once per call site. */
-  commandText(text: string, values: unknown): unknown
+  commandText(text: string, values: Array<unknown>): string | RowsPayload | number
   /** Runs a query; returns the rows (see rows.rs for the shape). */
-  query(sql: unknown): unknown
+  query(sql: object): string | RowsPayload
   /**
    * Runs a command; returns the changed-row count, or the rows when the statement
    * returns any (`RETURNING`), in which case rowCount is their number.
    */
-  command(sql: unknown): unknown
+  command(sql: object): string | RowsPayload | number
   /** `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE). */
   begin(mode?: string | undefined | null): void
   commit(): void
@@ -166,7 +166,7 @@ export declare function __provokePgPanicForTests(): Promise<unknown>
 export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
 
 /** A column type token's SQL in a dialect (`postgreSQLColumnProcessors` and SQLite's). */
-export declare function columnTypeSql(token: unknown, dialectName: string): string
+export declare function columnTypeSql(token: { sqlTokenType: string }, dialectName: 'PostgreSQL' | 'SQLite'): string
 
 /**
  * Upstream `parseConnectionString`: `{ databaseType, driverName }`, or an
@@ -184,7 +184,7 @@ export interface DatabaseDriverTypeParts {
 export declare function dedupeMigrations(names: Array<string>, fingerprints: Array<string>): Array<number>
 
 /** A readable rendering with every parameter inlined (the migration hash input). */
-export declare function describeSql(sql: unknown, dialectName: string, serializer?: unknown | undefined | null): string
+export declare function describeSql(sql: object, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string): string
 
 /**
  * The built-in connector for a connection string (`'SQLite:sqlite3'`,
@@ -196,17 +196,18 @@ export declare function detectConnector(connectionString: string): string | null
 export declare function endAllPgPools(): void
 
 /**
- * Formats tokenized SQL: `{ query, params }` with upstream's param mapping.
- * `processors` is `'default'` (what `SQL.format` uses) or `'dialect'` (what executors use).
+ * Formats tokenized SQL with upstream's param mapping. `processors` is `'default'`
+ * (what `SQL.format` uses) or `'dialect'` (what executors use).
  */
-export declare function formatSql(sql: unknown, dialectName: string, processors?: string | undefined | null, serializer?: unknown | undefined | null): unknown
+export declare function formatSql(sql: object, dialectName: 'PostgreSQL' | 'SQLite', processors?: 'default' | 'dialect', serializer?: (value: unknown) => string): FormattedSql
 
-/**
- * `{ texts, params }`: the formatted SQL as the text around each parameter
- * (`texts.length === params.length + 1`), params as given (unmapped), so the JS
- * caller's builder numbers the placeholders and its mapper maps the values.
- */
-export declare function formatSqlSegments(sql: unknown, dialectName: string, processors: string, serializer?: unknown | undefined | null): unknown
+export declare function formatSqlSegments(sql: object, dialectName: 'PostgreSQL' | 'SQLite', processors: 'default' | 'dialect', serializer?: (value: unknown) => string): SqlSegments
+
+/** SQL text with its parameters as the driver binds them. */
+export interface FormattedSql {
+  query: string
+  params: Array<unknown>
+}
 
 /**
  * `mapSQLIdentifier(name, { quote?, reservedWords? })`: with neither, the dialect's
@@ -215,14 +216,18 @@ export declare function formatSqlSegments(sql: unknown, dialectName: string, pro
 export declare function mapSqlIdentifier(name: string | undefined | null, dialectName: string, quote?: string | undefined | null, reserved?: Array<string> | undefined | null): string
 
 /** A dialect's `mapper.mapValue(value)`: the parameter as its formatter hands it on. */
-export declare function mapSqlParamValue(value: unknown, dialectName: string, serializer?: unknown | undefined | null): unknown
+export declare function mapSqlParamValue(value: unknown, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string): unknown
 
-/**
- * `{ hash, kept }` for a migration's statements in a built-in dialect: `kept` are the
- * indexes of the statements that render SQL; `hash` is the lowercase hex SHA-256 of
- * their description (`formatter.describe(kept)`), or `null` when none is kept.
- */
-export declare function migrationHash(sqls: unknown, dialectName: string, serializer?: unknown | undefined | null): unknown
+/** The [`MigrationPlan`] of a migration's statements in a built-in dialect. */
+export declare function migrationHash(sqls: Array<object>, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string): MigrationPlan
+
+/** Which statements of a migration run, and the hash of their description. */
+export interface MigrationPlan {
+  /** Lowercase hex SHA-256 of `formatter.describe(kept)`, or `null` when none is kept. */
+  hash: string | null
+  /** Indexes of the statements that render SQL. */
+  kept: Array<number>
+}
 
 export declare function parseConnectionString(connectionString: string): DatabaseDriverTypeParts
 
@@ -230,7 +235,7 @@ export declare function parseConnectionString(connectionString: string): Databas
 export declare function parsePgDatabaseName(connectionString: string): string | null
 
 /** `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets. */
-export declare function parseSqlitePragmas(connectionString: string): unknown
+export declare function parseSqlitePragmas(connectionString: string): SqlitePragmas
 
 /** The isolation levels PostgreSQL's `BEGIN ISOLATION LEVEL …` accepts. */
 export declare function pgIsolationLevels(): Array<string>
@@ -252,8 +257,19 @@ export declare function quoteIdentifier(name: string, dialectName: string): stri
 /** The reserved words of a dialect (`ansiSqlReservedMap` is SQLite's). */
 export declare function reservedWords(dialectName: string): Array<string>
 
+/** Rows with special cells (see `dumbo_rows` for each field). */
+export interface RowsPayload {
+  json: string
+  /** `[row, columnName, value, ...]` triples. */
+  specials: Array<unknown>
+  /** `[row u32, column u32, epoch ms f64]` little-endian records. */
+  dates?: Buffer
+  columns?: Array<string>
+  jsonCells?: Array<number>
+}
+
 /** Registers the JS function that builds `DumboError`s for this JS thread. */
-export declare function setErrorFactory(factory: unknown): void
+export declare function setErrorFactory(factory: (spec: { code: string; message: string; driverError?: Record<string, unknown>; innerError?: unknown; statementIndex?: number }) => Error): void
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
 export declare function sha256Hex(text: string): string
@@ -270,6 +286,16 @@ export declare function sqliteErrorType(code: string, message?: string | undefin
 /** `SQLiteJSON.path`: an inline `'$.a.b'` literal from a string or segments. */
 export declare function sqliteJsonPath(path: string | Array<string>): string
 
+/** How `SqliteDatabase.open` opens a connection. */
+export interface SqliteOpenOptions {
+  readonly?: boolean
+  skipDatabasePragmas?: boolean
+  /** Checked field by field (each wrong type is a TypeError naming the pragma). */
+  pragmaOptions?: Record<string, string | number | boolean | undefined>
+  /** Serializes a nested parameter value to JSON text. */
+  serializer?: (arg: unknown) => string
+}
+
 /** `DEFAULT_SQLITE_PRAGMA_OPTIONS`: what a SQLite connection sets unless told otherwise. */
 export interface SqlitePragmaDefaults {
   journal_mode: string
@@ -279,6 +305,17 @@ export interface SqlitePragmaDefaults {
   temp_store: string
   busy_timeout: number
   mmap_size: number
+}
+
+/** Connection pragmas, named as SQLite names them; absent ones are left out. */
+export interface SqlitePragmas {
+  journal_mode?: string
+  synchronous?: string
+  temp_store?: string
+  cache_size?: number
+  busy_timeout?: number
+  mmap_size?: number
+  foreign_keys?: boolean
 }
 
 export declare function sqliteSavepointSql(level: number): SqliteSavepointSql
@@ -321,6 +358,16 @@ export declare function sqlPlaceholder(dialect: string, index: number): string |
  * they do not match, or for an unknown dialect.
  */
 export declare function sqlPlaceholderText(chunks: Array<string>, params: number, dialect: string): string | null
+
+/**
+ * The formatted SQL as the text around each parameter
+ * (`texts.length === params.length + 1`), params as given (unmapped), so the JS
+ * caller's builder numbers the placeholders and its mapper maps the values.
+ */
+export interface SqlSegments {
+  texts: Array<string>
+  params: Array<unknown>
+}
 
 /**
  * `PostgreSQLConnectionString`: throws InvalidOperationError unless the string

@@ -1,4 +1,4 @@
-//! Dumbo's database-independent core: errors, values, result rows, the plugin
+//! Dumbo's database-independent core: errors, values, JSON text, the plugin
 //! registry rules, connection-string detection and deferred loading.
 //! No database crate is reachable from here.
 #![forbid(unsafe_code)]
@@ -8,9 +8,7 @@ pub mod deferred;
 pub mod error;
 pub mod json;
 pub mod registry;
-pub mod rows;
 pub mod value;
 
 pub use error::{DriverError, Error, ErrorKind, Result};
-pub use rows::{JsonRowWriter, JsonRows, SpecialCell, SpecialValue};
 pub use value::SqlValue;

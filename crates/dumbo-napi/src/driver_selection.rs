@@ -4,38 +4,43 @@
 
 use dumbo_core::connection_string::{detect_connector, unsupported_connection_string};
 use dumbo_core::Error as CoreError;
-use napi::{Env, Result};
+use napi::bindgen_prelude::{FromNapiValue, Object, Unknown};
+use napi::{Env, JsValue, Result, ValueType};
 
 use crate::errors;
-use crate::js::{self, Value};
+use crate::interop::{self, call_with_this, function_field, string_field, type_error};
 use crate::registry::Shared;
+
+fn invalid(env: &Env, message: String) -> napi::Error {
+    errors::to_napi(env.raw(), CoreError::invalid_operation(message))
+}
 
 /// The driver type `options` name: upstream's `driverType` or the RFC's `connector`
 /// (both given, they must agree). Nullish reads as absent, as upstream's lookup does.
-fn explicit_driver_type(env: js::Env, options: Value) -> Result<Option<String>> {
+fn explicit_driver_type(env: &Env, options: &Object<'_>) -> Result<Option<String>> {
     let mut found: Option<(&str, String)> = None;
-    for (field, name, what) in [
-        ("driverType", c"driverType", "a driver type"),
-        ("connector", c"connector", "a connector name"),
+    for (field, what) in [
+        ("driverType", "a driver type"),
+        ("connector", "a connector name"),
     ] {
-        let v = js::get(env, options, name)?;
-        if js::is_nullish(env, v)? {
+        let Some(v) = options.get::<Unknown>(field)? else {
+            continue;
+        };
+        if interop::is_nullish(&v)? {
             continue;
         }
-        if js::type_of(env, v)? != napi::sys::ValueType::napi_string {
-            return Err(js::type_error(
+        if v.get_type()? != ValueType::String {
+            return Err(type_error(
                 env,
                 &format!("dumbo() option '{field}' must be {what} such as 'SQLite:sqlite3'"),
             ));
         }
-        let v = js::string(env, v)?;
+        let v = String::from_unknown(v)?;
         if let Some((first, prev)) = &found {
             if *prev != v {
-                return Err(errors::to_napi(
+                return Err(invalid(
                     env,
-                    CoreError::invalid_operation(format!(
-                        "dumbo() options name two drivers: {first} '{prev}' and {field} '{v}'"
-                    )),
+                    format!("dumbo() options name two drivers: {first} '{prev}' and {field} '{v}'"),
                 ));
             }
         }
@@ -45,57 +50,58 @@ fn explicit_driver_type(env: js::Env, options: Value) -> Result<Option<String>> 
 }
 
 /// The first loaded plugin whose `canHandle(options)` is true, in registration order.
-fn claimed_by(env: js::Env, state: &Shared, options: Value) -> Result<Option<String>> {
-    let candidates: Vec<(String, Value)> = {
+fn claimed_by(env: &Env, state: &Shared, options: &Object<'_>) -> Result<Option<String>> {
+    let candidates: Vec<(String, Object<'_>)> = {
         let reg = state.rules.borrow();
         let mut v = Vec::new();
         for (c, p) in reg.concrete() {
-            v.push((c.to_owned(), p.get()?));
+            v.push((c.to_owned(), p.object(env)?));
         }
         v
     };
     for (connector, plugin) in candidates {
-        let can = js::get(env, plugin, c"canHandle")?;
-        if js::is_function(env, can)? && js::truthy(env, js::call(env, plugin, can, &[options])?)? {
-            return Ok(Some(connector));
+        if let Some(can) = function_field(&plugin, "canHandle")? {
+            if call_with_this(&plugin, &can, options.to_unknown())?.coerce_to_bool()? {
+                return Ok(Some(connector));
+            }
         }
     }
     Ok(None)
 }
 
 /// The built-in driver type the options' `connectionString` (or `fileName`) names.
-fn builtin_for(env: js::Env, options: Value) -> Result<Option<&'static str>> {
-    if let Some(cs) = js::get_string_opt(env, options, c"connectionString")? {
+fn builtin_for(options: &Object<'_>) -> Result<Option<&'static str>> {
+    if let Some(cs) = string_field(options, "connectionString")? {
         return Ok(detect_connector(&cs));
     }
-    Ok(js::get_string_opt(env, options, c"fileName")?
-        .map(|_| dumbo_core::connection_string::SQLITE_CONNECTOR))
+    Ok(string_field(options, "fileName")?.map(|_| dumbo_core::connection_string::SQLITE_CONNECTOR))
 }
 
 /// Which registry entry serves `options`, for `tryGet` / `tryResolve`: the named
 /// driver type, else a loaded plugin's `canHandle`, else a registered built-in the
 /// connection string names (so a lazy built-in resolves without a `driverType`).
 pub(crate) fn driver_type_for(
-    env: js::Env,
+    env: &Env,
     state: &Shared,
-    options: Value,
+    options: Unknown<'_>,
 ) -> Result<Option<String>> {
-    if js::type_of(env, options)? == napi::sys::ValueType::napi_string {
-        return js::string(env, options).map(Some);
+    if options.get_type()? == ValueType::String {
+        return String::from_unknown(options).map(Some);
     }
-    if !js::is_object(env, options)? {
-        return Err(js::type_error(
+    if !interop::is_object(&options)? {
+        return Err(type_error(
             env,
             "Expected connection options such as { driverType } or { connectionString }",
         ));
     }
-    if let Some(explicit) = explicit_driver_type(env, options)? {
+    let options = Object::from_unknown(options)?;
+    if let Some(explicit) = explicit_driver_type(env, &options)? {
         return Ok(Some(explicit));
     }
-    if let Some(claimed) = claimed_by(env, state, options)? {
+    if let Some(claimed) = claimed_by(env, state, &options)? {
         return Ok(Some(claimed));
     }
-    let builtin = builtin_for(env, options)?;
+    let builtin = builtin_for(&options)?;
     Ok(builtin
         .filter(|c| state.rules.borrow().has(c))
         .map(str::to_owned))
@@ -103,32 +109,28 @@ pub(crate) fn driver_type_for(
 
 /// Picks the connector for `dumbo(options)`: explicit `driverType` / `connector`, then
 /// loaded plugins' `canHandle(options)` in registration order, then the built-in string rules.
-pub(crate) fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Result<String> {
+pub(crate) fn pick_connector(env: &Env, state: &Shared, options: &Object<'_>) -> Result<String> {
     if let Some(explicit) = explicit_driver_type(env, options)? {
         return Ok(explicit);
     }
     if let Some(claimed) = claimed_by(env, state, options)? {
         return Ok(claimed);
     }
-    let cs =
-        match js::get_string_opt(env, options, c"connectionString")? {
-            Some(cs) => cs,
-            None => match js::get_string_opt(env, options, c"fileName")? {
-                Some(_) => return Ok(dumbo_core::connection_string::SQLITE_CONNECTOR.to_owned()),
-                None => return Err(errors::to_napi(
-                    env,
-                    CoreError::invalid_operation(
-                        "dumbo() needs a connectionString (or fileName, or an explicit driverType)",
-                    ),
-                )),
-            },
-        };
+    let Some(cs) = string_field(options, "connectionString")? else {
+        if string_field(options, "fileName")?.is_some() {
+            return Ok(dumbo_core::connection_string::SQLITE_CONNECTOR.to_owned());
+        }
+        return Err(invalid(
+            env,
+            "dumbo() needs a connectionString (or fileName, or an explicit driverType)".to_owned(),
+        ));
+    };
     match detect_connector(&cs) {
         Some(c) => Ok(c.to_owned()),
         None => {
             let reg = state.rules.borrow();
             Err(errors::to_napi(
-                env,
+                env.raw(),
                 unsupported_connection_string(&cs, &reg.list()),
             ))
         }
@@ -136,18 +138,27 @@ pub(crate) fn pick_connector(env: js::Env, state: &Shared, options: Value) -> Re
 }
 
 /// `dumbo({ driver, ... })`: that driver's pool; the driver is used as is, not registered.
-pub(crate) fn pool_of_driver(env: js::Env, options: Value, driver: Value) -> Result<Value> {
-    if !js::is_object(env, driver)? || !js::is_function(env, js::get(env, driver, c"createPool")?)?
-    {
-        return Err(js::type_error(
+pub(crate) fn pool_of_driver<'a>(
+    env: &Env,
+    options: &Object<'a>,
+    driver: Unknown<'a>,
+) -> Result<Unknown<'a>> {
+    let create_pool = if interop::is_object(&driver)? {
+        let driver = Object::from_unknown(driver)?;
+        function_field(&driver, "createPool")?.map(|f| (driver, f))
+    } else {
+        None
+    };
+    let Some((driver, create_pool)) = create_pool else {
+        return Err(type_error(
             env,
             "dumbo() option 'driver' must be a driver object with a createPool function",
         ));
-    }
-    let key = match js::get_string_opt(env, driver, c"driverType")? {
+    };
+    let key = match string_field(&driver, "driverType")? {
         Some(k) => k,
-        None => js::get_string_opt(env, driver, c"connector")?.ok_or_else(|| {
-            js::type_error(
+        None => string_field(&driver, "connector")?.ok_or_else(|| {
+            type_error(
                 env,
                 "dumbo() option 'driver' has no driverType (nor a connector) string",
             )
@@ -155,17 +166,15 @@ pub(crate) fn pool_of_driver(env: js::Env, options: Value, driver: Value) -> Res
     };
     if let Some(named) = explicit_driver_type(env, options)? {
         if named != key {
-            return Err(errors::to_napi(
+            return Err(invalid(
                 env,
-                CoreError::invalid_operation(format!(
-                    "dumbo() was given the driver '{key}' and the driver type '{named}': pass one of them"
-                )),
+                format!("dumbo() was given the driver '{key}' and the driver type '{named}': pass one of them"),
             ));
         }
     }
     // The caller's options object itself, as for registered plugins (upstream passes
     // a copy with `driverType` set; see docs/drivers.md).
-    js::call_method(env, driver, c"createPool", &[options])
+    call_with_this(&driver, &create_pool, options.to_unknown())
 }
 
 /// Upstream `parseConnectionString`: `{ databaseType, driverName }`, or an

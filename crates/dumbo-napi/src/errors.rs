@@ -20,7 +20,11 @@ thread_local! {
 }
 
 /// Registers the JS function that builds `DumboError`s for this JS thread.
-#[napi_derive::napi(js_name = "setErrorFactory", catch_unwind)]
+#[napi_derive::napi(
+    js_name = "setErrorFactory",
+    catch_unwind,
+    ts_args_type = "factory: (spec: { code: string; message: string; driverError?: Record<string, unknown>; innerError?: unknown; statementIndex?: number }) => Error"
+)]
 pub fn set_error_factory(env: &Env, factory: Unknown<'_>) -> Result<()> {
     let raw_env = env.raw();
     // SAFETY: `factory` is a live value of this call.

@@ -19,16 +19,27 @@ pub fn dialect(env: js::Env, name: &str) -> Result<Dialect> {
     })
 }
 
-/// Formats tokenized SQL: `{ query, params }` with upstream's param mapping.
-/// `processors` is `'default'` (what `SQL.format` uses) or `'dialect'` (what executors use).
-#[napi_derive::napi(js_name = "formatSql", catch_unwind)]
+/// SQL text with its parameters as the driver binds them.
+#[napi_derive::napi(object)]
+pub struct FormattedSql<'a> {
+    pub query: String,
+    pub params: Vec<Unknown<'a>>,
+}
+
+/// Formats tokenized SQL with upstream's param mapping. `processors` is `'default'`
+/// (what `SQL.format` uses) or `'dialect'` (what executors use).
+#[napi_derive::napi(
+    js_name = "formatSql",
+    catch_unwind,
+    ts_args_type = "sql: object, dialectName: 'PostgreSQL' | 'SQLite', processors?: 'default' | 'dialect', serializer?: (value: unknown) => string"
+)]
 pub fn format_sql<'a>(
     env: &'a Env,
     sql: Unknown<'a>,
     dialect_name: String,
     processors: Option<String>,
     serializer: Option<Unknown<'a>>,
-) -> Result<Unknown<'a>> {
+) -> Result<FormattedSql<'a>> {
     let raw_env = env.raw();
     let d = dialect(raw_env, &dialect_name)?;
     let reader = ValueReader {
@@ -42,24 +53,26 @@ pub fn format_sql<'a>(
     };
     let formatted =
         dumbo_sql::format(&tokenized, d, procs).map_err(|e| errors::to_napi(raw_env, e))?;
-    let out = js::create_object(raw_env)?;
-    js::set(
-        raw_env,
-        out,
-        c"query",
-        js::create_string(raw_env, &formatted.query)?,
-    )?;
-    let params = js::create_array(raw_env, formatted.params.len())?;
-    for (i, p) in formatted.params.iter().enumerate() {
-        let shown = dumbo_sql::display_param(p, d);
-        js::set_element(raw_env, params, i as u32, values::to_js(raw_env, &shown)?)?;
-    }
-    js::set(raw_env, out, c"params", params)?;
-    Ok(js::unknown(raw_env, out))
+    let params = formatted
+        .params
+        .iter()
+        .map(|p| {
+            let shown = dumbo_sql::display_param(p, d);
+            values::to_js(raw_env, &shown).map(|v| js::unknown(raw_env, v))
+        })
+        .collect::<Result<_>>()?;
+    Ok(FormattedSql {
+        query: formatted.query,
+        params,
+    })
 }
 
 /// A readable rendering with every parameter inlined (the migration hash input).
-#[napi_derive::napi(js_name = "describeSql", catch_unwind)]
+#[napi_derive::napi(
+    js_name = "describeSql",
+    catch_unwind,
+    ts_args_type = "sql: object, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string"
+)]
 pub fn describe_sql<'a>(
     env: &'a Env,
     sql: Unknown<'a>,

@@ -249,12 +249,6 @@ pub fn call_method(env: Env, obj: Value, method: &CStr, args: &[Value]) -> Resul
     call(env, obj, f, args)
 }
 
-pub fn strict_equals(env: Env, a: Value, b: Value) -> Result<bool> {
-    let mut r = false;
-    check(env, unsafe { sys::napi_strict_equals(env, a, b, &mut r) })?;
-    Ok(r)
-}
-
 /// A JS `TypeError` with `message`, ready to be thrown.
 pub fn type_error(env: Env, message: &str) -> Error {
     let build = || -> Result<Value> {
@@ -269,29 +263,6 @@ pub fn type_error(env: Env, message: &str) -> Error {
         Ok(v) => error_from_value(env, v),
         Err(e) => e,
     }
-}
-
-/// A resolved or rejected promise.
-pub fn promise_settled(env: Env, value: Value, resolve: bool) -> Result<Value> {
-    let mut deferred = ptr::null_mut();
-    let mut promise = ptr::null_mut();
-    check(env, unsafe {
-        sys::napi_create_promise(env, &mut deferred, &mut promise)
-    })?;
-    check(env, unsafe {
-        if resolve {
-            sys::napi_resolve_deferred(env, deferred, value)
-        } else {
-            sys::napi_reject_deferred(env, deferred, value)
-        }
-    })?;
-    Ok(promise)
-}
-
-/// Converts an `Err` into a rejected promise (for functions that must not throw).
-pub fn reject_with(env: Env, err: Error) -> Result<Value> {
-    let value = error_value(env, err)?;
-    promise_settled(env, value, false)
 }
 
 /// The JS value behind a napi-rs error (the original object when there is one).
@@ -316,27 +287,12 @@ impl JsRef {
         Ok(JsRef { env, raw })
     }
 
-    /// A weak reference: does not keep `value` alive (see [`JsRef::get_weak`]).
-    pub fn weak(env: Env, value: Value) -> Result<JsRef> {
-        let mut raw = ptr::null_mut();
-        check(env, unsafe {
-            sys::napi_create_reference(env, value, 0, &mut raw)
-        })?;
-        Ok(JsRef { env, raw })
-    }
-
     pub fn get(&self) -> Result<Value> {
         let mut out = ptr::null_mut();
         check(self.env, unsafe {
             sys::napi_get_reference_value(self.env, self.raw, &mut out)
         })?;
         Ok(out)
-    }
-
-    /// The value of a weak reference, or `None` once it was garbage-collected.
-    pub fn get_weak(&self) -> Result<Option<Value>> {
-        let v = self.get()?;
-        Ok(if v.is_null() { None } else { Some(v) })
     }
 }
 
@@ -353,60 +309,4 @@ impl Drop for JsRef {
 pub fn unknown<'a>(env: Env, v: Value) -> Unknown<'a> {
     // SAFETY: `v` is a live value of `env` in the current callback scope.
     unsafe { Unknown::from_raw_unchecked(env, v) }
-}
-
-/// The value a `then`/`catch` callback returns for `result`: an `Err` becomes a
-/// rejected promise of the original error object. (Returning the `Err` to napi-rs
-/// would make it throw a new `Error` built from the message, losing the error's
-/// class, fields and `cause`.)
-fn settle(env: Env, result: Result<Value>) -> Result<Value> {
-    match result {
-        Ok(v) => Ok(v),
-        Err(e) => reject_with(env, e),
-    }
-}
-
-/// `promise.then(f)`: `f` runs on the JS thread with the fulfilled value.
-pub fn then(
-    env: Env,
-    promise: Value,
-    f: impl FnOnce(Env, Value) -> Result<Value> + 'static,
-) -> Result<Value> {
-    use napi::bindgen_prelude::PromiseRaw;
-    use napi::JsValue;
-    let p: PromiseRaw<'static, Unknown<'static>> = PromiseRaw::new(env, promise);
-    let next = p.then(move |ctx| {
-        let e = ctx.env.raw();
-        let v = settle(e, f(e, ctx.value.raw()))?;
-        Ok(unknown(e, v))
-    })?;
-    Ok(next.raw())
-}
-
-/// `promise.catch(f)`: `f` runs with the rejection reason; returning `Err` rejects again.
-pub fn catch(
-    env: Env,
-    promise: Value,
-    f: impl FnOnce(Env, Value) -> Result<Value> + 'static,
-) -> Result<Value> {
-    use napi::bindgen_prelude::PromiseRaw;
-    use napi::JsValue;
-    let p: PromiseRaw<'static, Unknown<'static>> = PromiseRaw::new(env, promise);
-    let next = p.catch(
-        move |ctx: napi::bindgen_prelude::CallbackContext<Unknown<'static>>| {
-            let e = ctx.env.raw();
-            let v = settle(e, f(e, ctx.value.raw()))?;
-            Ok(unknown(e, v))
-        },
-    )?;
-    Ok(next.raw())
-}
-
-/// Whether `v` is a thenable (has a callable `then`).
-pub fn is_thenable(env: Env, v: Value) -> Result<bool> {
-    let t = type_of(env, v)?;
-    if t != sys::ValueType::napi_object && t != sys::ValueType::napi_function {
-        return Ok(false);
-    }
-    is_function(env, get(env, v, c"then")?)
 }

@@ -10,6 +10,7 @@ mod deferred;
 mod driver_selection;
 mod errors;
 mod format;
+mod interop;
 mod js;
 mod migrations;
 mod pg;

@@ -13,16 +13,27 @@ use crate::js;
 use crate::sql_input::read_tokenized;
 use crate::values::ValueReader;
 
-/// `{ hash, kept }` for a migration's statements in a built-in dialect: `kept` are the
-/// indexes of the statements that render SQL; `hash` is the lowercase hex SHA-256 of
-/// their description (`formatter.describe(kept)`), or `null` when none is kept.
-#[napi_derive::napi(js_name = "migrationHash", catch_unwind)]
+/// Which statements of a migration run, and the hash of their description.
+#[napi_derive::napi(object, use_nullable = true)]
+pub struct MigrationPlan {
+    /// Lowercase hex SHA-256 of `formatter.describe(kept)`, or `null` when none is kept.
+    pub hash: Option<String>,
+    /// Indexes of the statements that render SQL.
+    pub kept: Vec<u32>,
+}
+
+/// The [`MigrationPlan`] of a migration's statements in a built-in dialect.
+#[napi_derive::napi(
+    js_name = "migrationHash",
+    catch_unwind,
+    ts_args_type = "sqls: Array<object>, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string"
+)]
 pub fn migration_hash<'a>(
     env: &'a Env,
     sqls: Unknown<'a>,
     dialect_name: String,
     serializer: Option<Unknown<'a>>,
-) -> Result<Unknown<'a>> {
+) -> Result<MigrationPlan> {
     let raw_env = env.raw();
     let d = dialect(raw_env, &dialect_name)?;
     let reader = ValueReader {
@@ -42,23 +53,10 @@ pub fn migration_hash<'a>(
         parsed.push(read_tokenized(&reader, js::get_element(raw_env, list, i)?)?);
     }
     let plan = migration::migration_plan(&parsed, d).map_err(|e| errors::to_napi(raw_env, e))?;
-    let out = js::create_object(raw_env)?;
-    let hash = match &plan.hash {
-        Some(h) => js::create_string(raw_env, h)?,
-        None => js::null(raw_env)?,
-    };
-    js::set(raw_env, out, c"hash", hash)?;
-    let kept = js::create_array(raw_env, plan.kept.len())?;
-    for (i, index) in plan.kept.iter().enumerate() {
-        js::set_element(
-            raw_env,
-            kept,
-            i as u32,
-            js::create_number(raw_env, *index as f64)?,
-        )?;
-    }
-    js::set(raw_env, out, c"kept", kept)?;
-    Ok(js::unknown(raw_env, out))
+    Ok(MigrationPlan {
+        hash: plan.hash,
+        kept: plan.kept.iter().map(|i| *i as u32).collect(),
+    })
 }
 
 /// Lowercase hex SHA-256 of a string's UTF-8 bytes.

@@ -13,17 +13,27 @@ use crate::js;
 use crate::sql_input::read_tokenized;
 use crate::values::{self, ValueReader};
 
-/// `{ texts, params }`: the formatted SQL as the text around each parameter
+/// The formatted SQL as the text around each parameter
 /// (`texts.length === params.length + 1`), params as given (unmapped), so the JS
 /// caller's builder numbers the placeholders and its mapper maps the values.
-#[napi_derive::napi(js_name = "formatSqlSegments", catch_unwind)]
+#[napi_derive::napi(object)]
+pub struct SqlSegments<'a> {
+    pub texts: Vec<String>,
+    pub params: Vec<Unknown<'a>>,
+}
+
+#[napi_derive::napi(
+    js_name = "formatSqlSegments",
+    catch_unwind,
+    ts_args_type = "sql: object, dialectName: 'PostgreSQL' | 'SQLite', processors: 'default' | 'dialect', serializer?: (value: unknown) => string"
+)]
 pub fn format_sql_segments<'a>(
     env: &'a Env,
     sql: Unknown<'a>,
     dialect_name: String,
     processors: String,
     serializer: Option<Unknown<'a>>,
-) -> Result<Unknown<'a>> {
+) -> Result<SqlSegments<'a>> {
     let raw_env = env.raw();
     let d = dialect(raw_env, &dialect_name)?;
     let reader = ValueReader {
@@ -38,22 +48,23 @@ pub fn format_sql_segments<'a>(
     };
     let seg = dumbo_sql::format_segments(&tokenized, d, procs)
         .map_err(|e| errors::to_napi(raw_env, e))?;
-    let out = js::create_object(raw_env)?;
-    let texts = js::create_array(raw_env, seg.texts.len())?;
-    for (i, t) in seg.texts.iter().enumerate() {
-        js::set_element(raw_env, texts, i as u32, js::create_string(raw_env, t)?)?;
-    }
-    js::set(raw_env, out, c"texts", texts)?;
-    let params = js::create_array(raw_env, seg.params.len())?;
-    for (i, p) in seg.params.iter().enumerate() {
-        js::set_element(raw_env, params, i as u32, values::to_js(raw_env, p)?)?;
-    }
-    js::set(raw_env, out, c"params", params)?;
-    Ok(js::unknown(raw_env, out))
+    let params = seg
+        .params
+        .iter()
+        .map(|p| values::to_js(raw_env, p).map(|v| js::unknown(raw_env, v)))
+        .collect::<Result<_>>()?;
+    Ok(SqlSegments {
+        texts: seg.texts,
+        params,
+    })
 }
 
 /// A dialect's `mapper.mapValue(value)`: the parameter as its formatter hands it on.
-#[napi_derive::napi(js_name = "mapSqlParamValue", catch_unwind)]
+#[napi_derive::napi(
+    js_name = "mapSqlParamValue",
+    catch_unwind,
+    ts_args_type = "value: unknown, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string"
+)]
 pub fn map_sql_param_value<'a>(
     env: &'a Env,
     value: Unknown<'a>,
@@ -112,7 +123,11 @@ pub fn reserved_words(env: &Env, dialect_name: String) -> Result<Vec<&'static st
 }
 
 /// A column type token's SQL in a dialect (`postgreSQLColumnProcessors` and SQLite's).
-#[napi_derive::napi(js_name = "columnTypeSql", catch_unwind)]
+#[napi_derive::napi(
+    js_name = "columnTypeSql",
+    catch_unwind,
+    ts_args_type = "token: { sqlTokenType: string }, dialectName: 'PostgreSQL' | 'SQLite'"
+)]
 pub fn column_type_sql<'a>(
     env: &'a Env,
     token: Unknown<'a>,

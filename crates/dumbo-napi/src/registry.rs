@@ -7,21 +7,26 @@ use std::rc::Rc;
 
 use dumbo_core::connection_string::detect_connector;
 use dumbo_core::registry::{self as rules, Entry, Registered, Registry};
-use napi::bindgen_prelude::Unknown;
-use napi::{Env, JsValue, Result};
+use napi::bindgen_prelude::{
+    FromNapiValue, Function, FunctionRef, Object, PromiseRaw, ToNapiValue, Unknown,
+};
+use napi::{Env, JsValue, Result, ValueType};
 
-use crate::deferred::pool::create_deferred_pool;
+use crate::deferred::pool::DeferredPool;
 use crate::driver_selection::{driver_type_for, pick_connector, pool_of_driver};
 use crate::errors;
-use crate::js::{self, JsRef, Value};
+use crate::interop::{self, call_with_this, function_field, string_field, type_error, Held};
 
-pub(crate) type State = Registry<JsRef, JsRef, JsRef>;
+/// Plugins, lazy loaders and pending loads, all kept as JS values.
+pub(crate) type State = Registry<Held, Held, Held>;
+
+/// `(connector) => registry`, handed to a plugin's `onRegister` hook.
+type ExtensionsFor = FunctionRef<String, Unknown<'static>>;
 
 /// The registry state shared with the deferred pools it creates.
 pub(crate) struct RegistryShared {
     pub(crate) rules: RefCell<State>,
-    /// `(connector) => registry` handed to a plugin's `onRegister` hook.
-    extensions_for: Option<JsRef>,
+    extensions_for: Option<ExtensionsFor>,
 }
 
 pub(crate) type Shared = Rc<RegistryShared>;
@@ -33,22 +38,20 @@ pub struct NativePluginRegistry {
 
 /// Checks a plugin object's shape; a TypeError names what is wrong. A plugin names
 /// its key as the RFC's `connector`, upstream's `driverType`, or both (then equal).
-fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
-    if !js::is_object(env, plugin)? {
-        return Err(js::type_error(
+fn validate_plugin<'a>(env: &Env, connector: &str, plugin: Unknown<'a>) -> Result<Object<'a>> {
+    if !interop::is_object(&plugin)? {
+        return Err(type_error(
             env,
             &format!("Plugin for connector '{connector}' must be an object"),
         ));
     }
+    let plugin = Object::from_unknown(plugin)?;
     let named = [
-        ("connector", js::get_string_opt(env, plugin, c"connector")?),
-        (
-            "driverType",
-            js::get_string_opt(env, plugin, c"driverType")?,
-        ),
+        ("connector", string_field(&plugin, "connector")?),
+        ("driverType", string_field(&plugin, "driverType")?),
     ];
     if named.iter().all(|(_, v)| v.is_none()) {
-        return Err(js::type_error(
+        return Err(type_error(
             env,
             &format!(
                 "Plugin for connector '{connector}' has no connector string (nor a driverType)"
@@ -57,108 +60,91 @@ fn validate_plugin(env: js::Env, connector: &str, plugin: Value) -> Result<()> {
     }
     for (field, value) in named {
         if let Some(v) = value.filter(|v| v != connector) {
-            let label = if field == "connector" {
-                "connector"
-            } else {
-                "driverType"
-            };
-            return Err(js::type_error(
+            return Err(type_error(
                 env,
-                &format!("Plugin {label} '{v}' does not match the connector it is registered for: '{connector}'"),
+                &format!("Plugin {field} '{v}' does not match the connector it is registered for: '{connector}'"),
             ));
         }
     }
-    if !js::is_function(env, js::get(env, plugin, c"createPool")?)? {
-        return Err(js::type_error(
+    if function_field::<Unknown>(&plugin, "createPool")?.is_none() {
+        return Err(type_error(
             env,
             &format!("Plugin for connector '{connector}' has no createPool function"),
         ));
     }
-    Ok(())
+    Ok(plugin)
 }
 
 /// Calls the plugin's `onRegister(registry)` hook, if any, with the extension
 /// registry for its connector.
-fn run_on_register(env: js::Env, state: &Shared, connector: &str, plugin: Value) -> Result<()> {
-    let hook = js::get(env, plugin, c"onRegister")?;
-    if !js::is_function(env, hook)? {
+fn run_on_register(env: &Env, state: &Shared, connector: &str, plugin: &Object<'_>) -> Result<()> {
+    let Some(hook) = function_field(plugin, "onRegister")? else {
         return Ok(());
-    }
+    };
     let Some(extensions_for) = &state.extensions_for else {
         return Ok(());
     };
-    let connector = js::create_string(env, connector)?;
-    let ext = js::call(
-        env,
-        js::undefined(env)?,
-        extensions_for.get()?,
-        &[connector],
-    )?;
-    js::call(env, plugin, hook, &[ext])?;
+    let ext = extensions_for
+        .borrow_back(env)?
+        .call(connector.to_owned())?;
+    call_with_this(plugin, &hook, ext)?;
     Ok(())
 }
 
 /// Stores a loaded plugin under the registry's rules.
-fn register_concrete(env: js::Env, state: &Shared, connector: &str, plugin: Value) -> Result<bool> {
-    validate_plugin(env, connector, plugin)?;
-    let r = JsRef::new(env, plugin)?;
-    let outcome = state.rules.borrow_mut().register_concrete(connector, r, |a, b| {
-        matches!((a.get(), b.get()), (Ok(x), Ok(y)) if js::strict_equals(env, x, y).unwrap_or(false))
+fn register_concrete(
+    env: &Env,
+    state: &Shared,
+    connector: &str,
+    plugin: &Object<'_>,
+) -> Result<bool> {
+    let held = Held::of(env, plugin)?;
+    let outcome = state.rules.borrow_mut().register_concrete(connector, held, |a, b| {
+        matches!((a.get(env), b.get(env)), (Ok(x), Ok(y)) if env.strict_equals(x, y).unwrap_or(false))
     });
     match outcome {
         Ok(Registered::Unchanged) => Ok(false),
         Ok(_) => Ok(true),
-        Err(e) => Err(errors::to_napi(env, e)),
+        Err(e) => Err(errors::to_napi(env.raw(), e)),
     }
 }
 
 /// `resolve(connector)`: a promise of the loaded plugin; runs a lazy loader once.
-pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<Value> {
-    enum Next {
-        Done(Value),
-        Load(Value),
-    }
-    let next = {
+pub(crate) fn resolve<'a>(
+    env: &'a Env,
+    state: &Shared,
+    connector: &str,
+) -> Result<PromiseRaw<'a, Unknown<'a>>> {
+    let loader = {
         let reg = state.rules.borrow();
         match reg.entry(connector) {
             None | Some(Entry::Vacant) => {
-                let err = errors::error_object(env, &rules::not_registered(connector), None)?;
-                return js::promise_settled(env, err, false);
+                let err = errors::to_napi(env.raw(), rules::not_registered(connector));
+                return PromiseRaw::reject(env, err);
             }
-            Some(Entry::Concrete(p)) => Next::Done(p.get()?),
-            Some(Entry::Loading(_, w)) => return w.get(),
-            Some(Entry::Lazy(loader)) => Next::Load(loader.get()?),
+            Some(Entry::Concrete(p)) => return PromiseRaw::resolve(env, p.get(env)?),
+            Some(Entry::Loading(_, waiting)) => return PromiseRaw::from_unknown(waiting.get(env)?),
+            Some(Entry::Lazy(loader)) => Function::<(), Unknown>::from_unknown(loader.get(env)?)?,
         }
     };
-    let loader = match next {
-        Next::Done(p) => return js::promise_settled(env, p, true),
-        Next::Load(l) => l,
-    };
-    let produced = match js::call(env, js::undefined(env)?, loader, &[]) {
-        Ok(v) => v,
-        Err(e) => return js::reject_with(env, e),
-    };
-    let as_promise = if js::is_thenable(env, produced)? {
-        // Normalise foreign thenables into a real promise.
-        let global = js::global(env)?;
-        let promise_ctor = js::get(env, global, c"Promise")?;
-        js::call_method(env, promise_ctor, c"resolve", &[produced])?
-    } else {
-        js::promise_settled(env, produced, true)?
-    };
+    // A loader may return a plugin, a promise of one or another thenable: resolving
+    // a promise with it adopts whichever it is.
+    let produced = interop::settled(env, loader.call(()))?;
+    let as_promise = PromiseRaw::resolve(env, produced.to_unknown())?;
     let (s1, c1) = (state.clone(), connector.to_owned());
-    let loaded = js::then(env, as_promise, move |env, plugin| {
+    let loaded = interop::then(env, &as_promise, move |env, plugin| {
         // A module namespace or wrapper may be returned; the plugin itself is required.
-        register_concrete(env, &s1, &c1, plugin)?;
-        run_on_register(env, &s1, &c1, plugin)?;
+        let object = validate_plugin(env, &c1, plugin)?;
+        register_concrete(env, &s1, &c1, &object)?;
+        run_on_register(env, &s1, &c1, &object)?;
         Ok(plugin)
     })?;
     let (s2, c2) = (state.clone(), connector.to_owned());
-    let guarded = js::catch(env, loaded, move |env, reason| {
+    let guarded = interop::catch(env, &loaded, move |_, reason| {
         s2.rules.borrow_mut().loading_failed(&c2);
-        Err(js::error_from_value(env, reason))
+        Err(reason.into())
     })?;
-    let waiter = JsRef::new(env, guarded)?;
+    let waiter = Held::of(env, &guarded)?;
     if let Err(w) = state.rules.borrow_mut().start_loading(connector, waiter) {
         drop(w);
     }
@@ -168,12 +154,15 @@ pub(crate) fn resolve(env: js::Env, state: &Shared, connector: &str) -> Result<V
 #[napi_derive::napi]
 impl NativePluginRegistry {
     /// `extensionsFor(connector)` returns the registry a plugin's `onRegister` hook gets.
-    #[napi(constructor, catch_unwind)]
+    #[napi(
+        constructor,
+        catch_unwind,
+        ts_args_type = "extensionsFor?: (connector: string) => unknown"
+    )]
     pub fn new(env: &Env, extensions_for: Option<Unknown<'_>>) -> Result<Self> {
-        let raw = env.raw();
         let extensions_for = match extensions_for {
-            Some(f) if js::is_function(raw, f.raw())? => Some(JsRef::new(raw, f.raw())?),
-            Some(_) => return Err(js::type_error(raw, "extensionsFor must be a function")),
+            Some(f) if interop::is_function(&f)? => Some(ExtensionsFor::from_unknown(f)?),
+            Some(_) => return Err(type_error(env, "extensionsFor must be a function")),
             None => None,
         };
         Ok(NativePluginRegistry {
@@ -185,21 +174,21 @@ impl NativePluginRegistry {
     }
 
     /// `register(connector, plugin | () => Promise<plugin>)`.
-    #[napi(catch_unwind)]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "connector: string, plugin: object | (() => unknown)"
+    )]
     pub fn register(&self, env: &Env, connector: Unknown<'_>, plugin: Unknown<'_>) -> Result<()> {
-        let env = env.raw();
-        let c = connector.raw();
-        if js::type_of(env, c)? != napi::sys::ValueType::napi_string {
-            return Err(js::type_error(
+        if connector.get_type()? != ValueType::String {
+            return Err(type_error(
                 env,
                 "Connector must be a string such as 'SQLite:sqlite3'",
             ));
         }
-        let connector = js::string(env, c)?;
-        rules::validate_connector(&connector).map_err(|m| js::type_error(env, &m))?;
-        let p = plugin.raw();
-        if js::is_function(env, p)? {
-            let loader = JsRef::new(env, p)?;
+        let connector = String::from_unknown(connector)?;
+        rules::validate_connector(&connector).map_err(|m| type_error(env, &m))?;
+        if interop::is_function(&plugin)? {
+            let loader = Held::new(env, &plugin)?;
             drop(
                 self.state
                     .rules
@@ -208,34 +197,36 @@ impl NativePluginRegistry {
             );
             return Ok(());
         }
-        if !js::is_object(env, p)? {
-            return Err(js::type_error(
+        if !interop::is_object(&plugin)? {
+            return Err(type_error(
                 env,
                 &format!("Plugin for connector '{connector}' must be a plugin object or a function returning a Promise of one"),
             ));
         }
-        if register_concrete(env, &self.state, &connector, p)? {
-            run_on_register(env, &self.state, &connector, p)?;
+        let plugin = validate_plugin(env, &connector, plugin)?;
+        if register_concrete(env, &self.state, &connector, &plugin)? {
+            run_on_register(env, &self.state, &connector, &plugin)?;
         }
         Ok(())
     }
 
     /// A promise of the plugin; rejects with NotRegisteredError when there is none.
     #[napi(catch_unwind, ts_return_type = "Promise<unknown>")]
-    pub fn resolve<'a>(&self, env: &'a Env, connector: String) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        Ok(js::unknown(raw, resolve(raw, &self.state, &connector)?))
+    pub fn resolve<'a>(
+        &self,
+        env: &'a Env,
+        connector: String,
+    ) -> Result<PromiseRaw<'a, Unknown<'a>>> {
+        resolve(env, &self.state, &connector)
     }
 
     /// The plugin if it is already loaded, else `undefined`.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "unknown")]
     pub fn try_get_sync<'a>(&self, env: &'a Env, connector: String) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let v = match self.state.rules.borrow().try_get(&connector) {
-            Some(p) => p.get()?,
-            None => js::undefined(raw)?,
-        };
-        Ok(js::unknown(raw, v))
+        match self.state.rules.borrow().try_get(&connector) {
+            Some(p) => p.get(env),
+            None => ().into_unknown(env),
+        }
     }
 
     #[napi]
@@ -255,43 +246,40 @@ impl NativePluginRegistry {
     }
 
     /// `dumbo(options)`: the loaded plugin's pool directly, or a deferred pool.
-    #[napi(catch_unwind)]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "options: object",
+        ts_return_type = "unknown"
+    )]
     pub fn dumbo<'a>(&self, env: &'a Env, options: Unknown<'a>) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let opts = options.raw();
-        if !js::is_object(raw, opts)? {
-            return Err(js::type_error(
-                raw,
-                "dumbo(options) expects an options object",
-            ));
+        if !interop::is_object(&options)? {
+            return Err(type_error(env, "dumbo(options) expects an options object"));
         }
-        let driver = js::get(raw, opts, c"driver")?;
-        if !js::is_nullish(raw, driver)? {
-            return Ok(js::unknown(raw, pool_of_driver(raw, opts, driver)?));
+        let opts = Object::from_unknown(options)?;
+        if let Some(driver) = opts.get::<Unknown>("driver")? {
+            if !interop::is_nullish(&driver)? {
+                return pool_of_driver(env, &opts, driver);
+            }
         }
-        let connector = pick_connector(raw, &self.state, opts)?;
+        let connector = pick_connector(env, &self.state, &opts)?;
         if !self.state.rules.borrow().has(&connector) {
-            return Err(errors::to_napi(raw, rules::no_driver_for(&connector)));
+            return Err(errors::to_napi(env.raw(), rules::no_driver_for(&connector)));
         }
         let loaded = match self.state.rules.borrow().try_get(&connector) {
-            Some(p) => Some(p.get()?),
+            Some(p) => Some(p.object(env)?),
             None => None,
         };
         if let Some(plugin) = loaded {
-            return Ok(js::unknown(
-                raw,
-                js::call_method(raw, plugin, c"createPool", &[opts])?,
-            ));
+            return interop::call_method(env, &plugin, "createPool", options);
         }
-        let pool = create_deferred_pool(raw, self.state.clone(), connector, opts)?;
-        Ok(js::unknown(raw, pool))
+        DeferredPool::create(env, self.state.clone(), connector, &opts)
     }
 
     /// The registry key that serves `options` (a driver type string is taken as is),
     /// or `null`: upstream's `tryGet` / `tryResolve` lookup (see `driver_type_for`).
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_args_type = "options: string | object")]
     pub fn driver_type_for(&self, env: &Env, options: Unknown<'_>) -> Result<Option<String>> {
-        driver_type_for(env.raw(), &self.state, options.raw())
+        driver_type_for(env, &self.state, options)
     }
 }
 

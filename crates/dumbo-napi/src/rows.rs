@@ -1,97 +1,68 @@
-//! Result rows to JS: the JSON text alone when every cell is JSON-exact (the common
-//! case, parsed with `JSON.parse` in lib/core/rows.cjs), otherwise an object that also
-//! lists the special cells as a flat `[row, columnName, value, ...]` array, with Date
-//! cells packed separately (`dates` + `columns`).
+//! Result rows to JS values, in the row format whose layout `dumbo_rows` documents:
+//! the JSON text alone, or a [`RowsPayload`] with the patches for special cells.
 
-use dumbo_core::{JsonRows, SpecialValue};
-use napi::Result;
+use dumbo_rows::{JsonRows, SpecialValue};
+use napi::bindgen_prelude::{Buffer, Either, ToNapiValue, Unknown};
+use napi::{Env, JsValue, Result};
 
-use crate::js::{self, Env, Value};
+use crate::js::{self, Value};
 
-pub fn to_js(env: Env, rows: &JsonRows) -> Result<Value> {
-    let json = js::create_string(env, &rows.json)?;
-    if rows.specials.is_empty() {
-        return Ok(json);
-    }
-    let out = js::create_object(env)?;
-    js::set(env, out, c"json", json)?;
-    // Column names are created once per result, not once per cell.
-    let mut names: Vec<Option<Value>> = vec![None; rows.columns.len()];
-    let mut name = |column: u32| -> Result<Value> {
-        let i = column as usize;
-        match names.get(i) {
-            Some(Some(v)) => Ok(*v),
-            Some(None) => {
-                let v = js::create_string(env, &rows.columns[i])?;
-                names[i] = Some(v);
-                Ok(v)
-            }
-            None => js::create_string(env, ""),
-        }
+/// Rows with special cells (see `dumbo_rows` for each field).
+#[napi_derive::napi(object)]
+pub struct RowsPayload<'a> {
+    pub json: String,
+    /// `[row, columnName, value, ...]` triples.
+    pub specials: Vec<Unknown<'a>>,
+    /// `[row u32, column u32, epoch ms f64]` little-endian records.
+    pub dates: Option<Buffer>,
+    pub columns: Option<Vec<String>>,
+    pub json_cells: Option<Vec<u32>>,
+}
+
+/// What a query returns to JS: `JSON.parse`-able text, or text plus patches.
+pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, RowsPayload<'a>>> {
+    let json = std::mem::take(&mut rows.json);
+    let Some(packed) = dumbo_rows::pack(&rows) else {
+        return Ok(Either::A(json));
     };
-    // Top-level Date cells (every timestamptz) travel packed in one Buffer of
-    // [row u32, column u32, epoch ms f64] records: JS builds the Dates, which costs
-    // a fraction of one napi Date, number and string per cell.
-    let mut dates: Vec<u8> = Vec::new();
-    let others: Vec<&dumbo_core::SpecialCell> = rows
-        .specials
-        .iter()
-        .filter(|cell| match cell.value {
-            SpecialValue::Date(ms) => {
-                dates.extend_from_slice(&cell.row.to_le_bytes());
-                dates.extend_from_slice(&cell.column.to_le_bytes());
-                dates.extend_from_slice(&ms.to_le_bytes());
-                false
+    let raw = env.raw();
+    // Column names are created once per result, not once per cell.
+    let mut names: Vec<Option<Unknown<'a>>> = vec![None; rows.columns.len()];
+    let mut specials = Vec::with_capacity(packed.cells.len() * 3);
+    for cell in &packed.cells {
+        let column = cell.column as usize;
+        let name = match names.get(column) {
+            Some(Some(v)) => *v,
+            _ => {
+                let label = rows.columns.get(column).map_or("", String::as_str);
+                let v = env.create_string(label)?.to_unknown();
+                if let Some(slot) = names.get_mut(column) {
+                    *slot = Some(v);
+                }
+                v
             }
-            _ => true,
-        })
-        .collect();
-    let specials = js::create_array(env, others.len() * 3)?;
-    let mut json_cells = Vec::new();
-    for (i, cell) in others.iter().enumerate() {
-        let base = (i * 3) as u32;
-        js::set_element(
-            env,
-            specials,
-            base,
-            js::create_number(env, cell.row as f64)?,
-        )?;
-        js::set_element(env, specials, base + 1, name(cell.column)?)?;
-        let value = special_to_js(env, &cell.value)?;
-        if contains_json(&cell.value) {
-            json_cells.push(base + 2);
-        }
-        js::set_element(env, specials, base + 2, value)?;
+        };
+        specials.push((cell.row as f64).into_unknown(env)?);
+        specials.push(name);
+        specials.push(js::unknown(raw, special_to_js(raw, &cell.value)?));
     }
-    js::set(env, out, c"specials", specials)?;
-    if !dates.is_empty() {
-        js::set(env, out, c"dates", js::create_buffer(env, &dates)?)?;
-        let columns = js::create_array(env, rows.columns.len())?;
-        for i in 0..rows.columns.len() {
-            js::set_element(env, columns, i as u32, name(i as u32)?)?;
-        }
-        js::set(env, out, c"columns", columns)?;
-    }
-    if !json_cells.is_empty() {
-        // Positions in `specials` holding JSON text for the pool's serializer.
-        let list = js::create_array(env, json_cells.len())?;
-        for (i, at) in json_cells.iter().enumerate() {
-            js::set_element(env, list, i as u32, js::create_number(env, *at as f64)?)?;
-        }
-        js::set(env, out, c"jsonCells", list)?;
-    }
-    Ok(out)
+    let has_dates = !packed.dates.is_empty();
+    Ok(Either::B(RowsPayload {
+        dates: has_dates.then(|| Buffer::from(packed.dates)),
+        columns: has_dates.then(|| rows.columns.clone()),
+        json_cells: (!packed.json_cells.is_empty()).then_some(packed.json_cells),
+        specials,
+        json,
+    }))
 }
 
-fn contains_json(value: &SpecialValue) -> bool {
-    match value {
-        SpecialValue::Json(_) => true,
-        SpecialValue::Array(items) => items.iter().any(contains_json),
-        _ => false,
-    }
+/// [`payload`] as a raw value, for callers that build their result by hand.
+pub fn to_js(env: js::Env, rows: &JsonRows) -> Result<Value> {
+    let env = Env::from_raw(env);
+    Ok(payload(&env, rows.clone())?.into_unknown(&env)?.raw())
 }
 
-fn special_to_js(env: Env, value: &SpecialValue) -> Result<Value> {
+fn special_to_js(env: js::Env, value: &SpecialValue) -> Result<Value> {
     match value {
         SpecialValue::BigInt(n) => js::create_bigint_i64(env, *n),
         SpecialValue::Blob(b) => js::create_buffer(env, b),
@@ -112,7 +83,7 @@ fn special_to_js(env: Env, value: &SpecialValue) -> Result<Value> {
 
 /// A wall-clock time read in the process's time zone (`new Date(y, m, d, ...)`):
 /// shift the UTC reading by the zone offset in force at that instant.
-fn local_date(env: Env, wall_ms: f64) -> Result<Value> {
+fn local_date(env: js::Env, wall_ms: f64) -> Result<Value> {
     let offset_minutes = |date: Value| -> Result<f64> {
         let f = js::get(env, date, c"getTimezoneOffset")?;
         js::number(env, js::call(env, date, f, &[])?)

@@ -10,19 +10,20 @@ use std::cell::RefCell;
 use dumbo_core::Error as CoreError;
 use dumbo_sql::{Dialect, Processors};
 use dumbo_sqlite::{transaction, OpenOptions, PragmaOptions, SqliteConnection};
-use napi::bindgen_prelude::Unknown;
+use napi::bindgen_prelude::{Either, Function, FunctionRef, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::errors;
-use crate::js::{self, JsRef};
-use crate::rows;
+use crate::js;
+use crate::rows::{self, RowsPayload};
 use crate::sql_input::read_tokenized;
 use crate::values::ValueReader;
 
 #[napi_derive::napi]
 pub struct SqliteDatabase {
     conn: RefCell<Option<SqliteConnection>>,
-    serializer: Option<JsRef>,
+    /// Serializes nested parameter values to JSON text (the pool's serializer).
+    serializer: Option<FunctionRef<Unknown<'static>, String>>,
 }
 
 fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
@@ -81,29 +82,41 @@ fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
     Ok(p)
 }
 
+/// How `SqliteDatabase.open` opens a connection.
+#[napi_derive::napi(object)]
+pub struct SqliteOpenOptions<'a> {
+    pub readonly: Option<bool>,
+    pub skip_database_pragmas: Option<bool>,
+    /// Checked field by field (each wrong type is a TypeError naming the pragma).
+    #[napi(ts_type = "Record<string, string | number | boolean | undefined>")]
+    pub pragma_options: Option<Unknown<'a>>,
+    /// Serializes a nested parameter value to JSON text.
+    pub serializer: Option<Function<'a, Unknown<'static>, String>>,
+}
+
 #[napi_derive::napi]
 impl SqliteDatabase {
     /// Opens `path` (a file path, `:memory:` or a `file:` URI).
     /// `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
     #[napi(factory, catch_unwind)]
-    pub fn open(env: &Env, path: String, options: Option<Unknown<'_>>) -> Result<Self> {
+    pub fn open(env: &Env, path: String, options: Option<SqliteOpenOptions<'_>>) -> Result<Self> {
         let raw_env = env.raw();
-        let mut readonly = false;
-        let mut skip = false;
-        let mut user = PragmaOptions::default();
-        let mut serializer = None;
-        if let Some(o) = options {
-            let o = o.raw();
-            if js::is_object(raw_env, o)? {
-                readonly = js::truthy(raw_env, js::get(raw_env, o, c"readonly")?)?;
-                skip = js::truthy(raw_env, js::get(raw_env, o, c"skipDatabasePragmas")?)?;
-                user = read_pragmas(raw_env, js::get(raw_env, o, c"pragmaOptions")?)?;
-                let s = js::get(raw_env, o, c"serializer")?;
-                if js::is_function(raw_env, s)? {
-                    serializer = Some(JsRef::new(raw_env, s)?);
-                }
-            }
-        }
+        let options = options.unwrap_or(SqliteOpenOptions {
+            readonly: None,
+            skip_database_pragmas: None,
+            pragma_options: None,
+            serializer: None,
+        });
+        let readonly = options.readonly.unwrap_or(false);
+        let skip = options.skip_database_pragmas.unwrap_or(false);
+        let user = match options.pragma_options {
+            Some(p) => read_pragmas(raw_env, p.raw())?,
+            None => PragmaOptions::default(),
+        };
+        let serializer = match options.serializer {
+            Some(f) => Some(f.create_ref()?),
+            None => None,
+        };
         let conn = SqliteConnection::open(&OpenOptions {
             readonly,
             skip_database_pragmas: skip,
@@ -133,7 +146,7 @@ impl SqliteDatabase {
 
     fn format(&self, env: js::Env, sql: Unknown<'_>) -> Result<dumbo_sql::ParametrizedSql> {
         let serializer = match &self.serializer {
-            Some(s) => Some(s.get()?),
+            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
             None => None,
         };
         let reader = ValueReader { env, serializer };
@@ -145,7 +158,7 @@ impl SqliteDatabase {
     /// Reads a JS array of parameter values (the fast path's already-formatted call).
     fn read_values(&self, env: js::Env, values: Unknown<'_>) -> Result<Vec<dumbo_core::SqlValue>> {
         let serializer = match &self.serializer {
-            Some(s) => Some(s.get()?),
+            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
             None => None,
         };
         let reader = ValueReader { env, serializer };
@@ -160,58 +173,64 @@ impl SqliteDatabase {
 
     /// `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
     /// the query text and the parameter values, nothing to tokenize or format.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
     pub fn query_text<'a>(
         &self,
         env: &'a Env,
         text: String,
         values: Unknown<'a>,
-    ) -> Result<Unknown<'a>> {
+    ) -> Result<Either<String, RowsPayload<'a>>> {
         let raw_env = env.raw();
         let params = self.read_values(raw_env, values)?;
         let rows = self.with_conn(raw_env, |c| c.query(&text, &params))?;
-        Ok(js::unknown(raw_env, rows::to_js(raw_env, &rows)?))
+        rows::payload(env, rows)
     }
 
     /// `command` for SQL already formatted once per call site.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
     pub fn command_text<'a>(
         &self,
         env: &'a Env,
         text: String,
         values: Unknown<'a>,
-    ) -> Result<Unknown<'a>> {
+    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
         let raw_env = env.raw();
         let params = self.read_values(raw_env, values)?;
         let out = self.with_conn(raw_env, |c| c.command(&text, &params))?;
-        let v = match &out.rows {
-            Some(r) => rows::to_js(raw_env, r)?,
-            None => js::create_number(raw_env, out.row_count as f64)?,
-        };
-        Ok(js::unknown(raw_env, v))
+        match out.rows {
+            Some(r) => rows::payload(env, r).map(Either::A),
+            None => Ok(Either::B(out.row_count as f64)),
+        }
     }
 
     /// Runs a query; returns the rows (see rows.rs for the shape).
-    #[napi(catch_unwind)]
-    pub fn query<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+    #[napi(catch_unwind, ts_args_type = "sql: object")]
+    pub fn query<'a>(
+        &self,
+        env: &'a Env,
+        sql: Unknown<'a>,
+    ) -> Result<Either<String, RowsPayload<'a>>> {
         let raw_env = env.raw();
         let p = self.format(raw_env, sql)?;
         let rows = self.with_conn(raw_env, |c| c.query(&p.query, &p.params))?;
-        Ok(js::unknown(raw_env, rows::to_js(raw_env, &rows)?))
+        rows::payload(env, rows)
     }
 
     /// Runs a command; returns the changed-row count, or the rows when the statement
     /// returns any (`RETURNING`), in which case rowCount is their number.
-    #[napi(catch_unwind)]
-    pub fn command<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+    #[napi(catch_unwind, ts_args_type = "sql: object")]
+    pub fn command<'a>(
+        &self,
+        env: &'a Env,
+        sql: Unknown<'a>,
+    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
         let raw_env = env.raw();
         let p = self.format(raw_env, sql)?;
         let out = self.with_conn(raw_env, |c| c.command(&p.query, &p.params))?;
-        let v = match &out.rows {
-            Some(r) => rows::to_js(raw_env, r)?,
-            None => js::create_number(raw_env, out.row_count as f64)?,
-        };
-        Ok(js::unknown(raw_env, v))
+        match out.rows {
+            Some(r) => rows::payload(env, r).map(Either::A),
+            None => Ok(Either::B(out.row_count as f64)),
+        }
     }
 
     /// `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE).
@@ -273,34 +292,36 @@ pub fn validate_sqlite_connection_string(env: &Env, connection_string: String) -
         .map_err(|e| errors::to_napi(env.raw(), e))
 }
 
+/// Connection pragmas, named as SQLite names them; absent ones are left out.
+#[napi_derive::napi(object)]
+pub struct SqlitePragmas {
+    #[napi(js_name = "journal_mode")]
+    pub journal_mode: Option<String>,
+    #[napi(js_name = "synchronous")]
+    pub synchronous: Option<String>,
+    #[napi(js_name = "temp_store")]
+    pub temp_store: Option<String>,
+    #[napi(js_name = "cache_size")]
+    pub cache_size: Option<f64>,
+    #[napi(js_name = "busy_timeout")]
+    pub busy_timeout: Option<f64>,
+    #[napi(js_name = "mmap_size")]
+    pub mmap_size: Option<f64>,
+    #[napi(js_name = "foreign_keys")]
+    pub foreign_keys: Option<bool>,
+}
+
 /// `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets.
 #[napi_derive::napi(js_name = "parseSqlitePragmas", catch_unwind)]
-pub fn parse_sqlite_pragmas<'a>(env: &'a Env, connection_string: String) -> Result<Unknown<'a>> {
-    let raw = env.raw();
+pub fn parse_sqlite_pragmas(connection_string: String) -> SqlitePragmas {
     let p = dumbo_sqlite::connection_string::parse_pragmas(&connection_string);
-    let out = js::create_object(raw)?;
-    let texts = [
-        (c"journal_mode", &p.journal_mode),
-        (c"synchronous", &p.synchronous),
-        (c"temp_store", &p.temp_store),
-    ];
-    for (name, value) in texts {
-        if let Some(v) = value {
-            js::set(raw, out, name, js::create_string(raw, v)?)?;
-        }
+    SqlitePragmas {
+        journal_mode: p.journal_mode,
+        synchronous: p.synchronous,
+        temp_store: p.temp_store,
+        cache_size: p.cache_size.map(|n| n as f64),
+        busy_timeout: p.busy_timeout.map(|n| n as f64),
+        mmap_size: p.mmap_size.map(|n| n as f64),
+        foreign_keys: p.foreign_keys,
     }
-    let numbers = [
-        (c"cache_size", p.cache_size.map(|n| n as f64)),
-        (c"busy_timeout", p.busy_timeout.map(|n| n as f64)),
-        (c"mmap_size", p.mmap_size.map(|n| n as f64)),
-    ];
-    for (name, value) in numbers {
-        if let Some(n) = value {
-            js::set(raw, out, name, js::create_number(raw, n)?)?;
-        }
-    }
-    if let Some(fk) = p.foreign_keys {
-        js::set(raw, out, c"foreign_keys", js::create_bool(raw, fk)?)?;
-    }
-    Ok(js::unknown(raw, out))
 }

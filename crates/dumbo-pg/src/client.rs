@@ -11,7 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use dumbo_core::{Error, ErrorKind, JsonRows, Result};
+use dumbo_core::{Error, ErrorKind, Result};
+use dumbo_rows::JsonRows;
 use tokio::task::JoinHandle;
 use tokio_postgres::{CancelToken, Client};
 

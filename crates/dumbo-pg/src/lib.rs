@@ -1,5 +1,5 @@
 //! The PostgreSQL driver: tokio-postgres connections, deadpool pools, text-format
-//! parameters and binary result decoding into `dumbo_core::JsonRows`.
+//! parameters and binary result decoding into `dumbo_rows::JsonRows`.
 //! No napi here: the binding crate drives these async functions on its runtime.
 #![forbid(unsafe_code)]
 

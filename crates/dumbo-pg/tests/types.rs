@@ -6,9 +6,10 @@
 //! Each test works in its own schema, dropped and recreated at its start.
 
 use dumbo_core::json::write_json_string;
-use dumbo_core::{JsonRows, SpecialCell, SpecialValue, SqlValue};
+use dumbo_core::SqlValue;
 use dumbo_pg::decode::{rows_to_json, DecodeOptions};
 use dumbo_pg::encode::params;
+use dumbo_rows::{JsonRows, SpecialCell, SpecialValue};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls};
 

@@ -11,8 +11,8 @@
 
 use std::time::Duration;
 
-use dumbo_core::rows::{JsonRowWriter, JsonRows};
 use dumbo_core::{Error, Result, SqlValue};
+use dumbo_rows::{JsonRowWriter, JsonRows};
 use rusqlite::fallible_iterator::FallibleIterator;
 use rusqlite::{Batch, Connection, OpenFlags, Statement};
 

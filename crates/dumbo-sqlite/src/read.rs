@@ -5,8 +5,8 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dumbo_core::rows::{JsonRowWriter, JsonRows, SpecialValue};
 use dumbo_core::{Error, Result};
+use dumbo_rows::{JsonRowWriter, JsonRows, SpecialValue};
 use rusqlite::types::ValueRef;
 use rusqlite::Statement;
 

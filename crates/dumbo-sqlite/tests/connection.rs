@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dumbo_core::rows::SpecialValue;
 use dumbo_core::{ErrorKind, SqlValue};
+use dumbo_rows::SpecialValue;
 use dumbo_sqlite::transaction;
 use dumbo_sqlite::{OpenOptions, PragmaOptions, SqliteConnection};
 

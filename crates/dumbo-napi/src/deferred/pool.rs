@@ -4,13 +4,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use dumbo_core::deferred::{Close, Deferred};
-use napi::bindgen_prelude::{ToNapiValue, Unknown};
+use napi::bindgen_prelude::FromNapiValue;
+use napi::bindgen_prelude::{JavaScriptClassExt, Object, PromiseRaw, ToNapiValue, Unknown};
 use napi::{Env, JsValue, Result};
 
 use super::executor::DeferredExecutor;
-use super::source::{args, closed_error, forward_async, PoolCore, Source, TxCore};
+use super::source::{closed_error, forwarding_methods, PoolCore, Source, TxCore};
 use super::transaction::DeferredTransaction;
-use crate::js::{self, JsRef, Value};
+use crate::interop::{self, call_method, Args, Held};
 use crate::registry::Shared;
 
 #[napi_derive::napi]
@@ -18,49 +19,42 @@ pub struct DeferredPool {
     core: Rc<PoolCore>,
 }
 
-/// Builds a deferred pool object with its `execute` property.
-pub fn create_deferred_pool(
-    env: js::Env,
-    registry: Shared,
-    connector: String,
-    options: Value,
-) -> Result<Value> {
-    let core = Rc::new(PoolCore {
-        connector,
-        options: JsRef::new(env, options)?,
-        registry,
-        state: RefCell::new(Deferred::Idle),
-        owner: RefCell::new(None),
-    });
-    let executor = DeferredExecutor {
-        source: Source::Pool(core.clone()),
-    };
-    // SAFETY: class instances are created on the JS thread of `env`.
-    let pool = unsafe { ToNapiValue::to_napi_value(env, DeferredPool { core: core.clone() }) }?;
-    let exec = unsafe { ToNapiValue::to_napi_value(env, executor) }?;
-    js::set(env, pool, c"execute", exec)?;
-    *core.owner.borrow_mut() = Some(JsRef::weak(env, pool)?);
-    Ok(pool)
-}
-
 impl DeferredPool {
+    /// The deferred pool object, with `execute` set to a deferred executor.
+    pub(crate) fn create<'a>(
+        env: &'a Env,
+        registry: Shared,
+        connector: String,
+        options: &Object<'_>,
+    ) -> Result<Unknown<'a>> {
+        let core = Rc::new(PoolCore {
+            connector,
+            options: Held::of(env, options)?,
+            registry,
+            state: RefCell::new(Deferred::Idle),
+            owner: RefCell::new(None),
+        });
+        let pool = DeferredPool { core: core.clone() }.into_reference(*env)?;
+        *core.owner.borrow_mut() = Some(pool.downgrade());
+        let mut object = Object::from_unknown(pool.into_unknown(env)?)?;
+        object.set(
+            "execute",
+            DeferredExecutor {
+                source: Source::Pool(core),
+            },
+        )?;
+        Ok(object.to_unknown())
+    }
+
     fn source(&self) -> Source {
         Source::Pool(self.core.clone())
     }
+}
 
-    fn forward<'a>(
-        &self,
-        env: &'a Env,
-        method: &'static std::ffi::CStr,
-        given: &[Option<Value>],
-    ) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let a = args(raw, given)?;
-        Ok(js::unknown(
-            raw,
-            forward_async(raw, &self.source(), None, method, &a)?,
-        ))
-    }
+forwarding_methods! { DeferredPool via None;
+    connection => "connection" (; options) "options?: object" -> "Promise<any>";
+    with_connection => "withConnection" (handle; options) "handle: (value: any) => unknown, options?: object" -> "Promise<any>";
+    with_transaction => "withTransaction" (handle; options) "handle: (value: any) => unknown, options?: object" -> "Promise<any>";
 }
 
 #[napi_derive::napi]
@@ -72,120 +66,80 @@ impl DeferredPool {
 
     /// Whether the real pool has been created (for diagnostics and tests).
     #[napi(getter)]
-    pub fn is_loaded(&self) -> bool {
-        matches!(self.core.ready(), Ok(Some(_)))
-    }
-
-    #[napi(catch_unwind, ts_return_type = "Promise<any>")]
-    pub fn connection<'a>(
-        &self,
-        env: &'a Env,
-        options: Option<Unknown<'a>>,
-    ) -> Result<Unknown<'a>> {
-        self.forward(env, c"connection", &[options.map(|o| o.raw())])
-    }
-
-    #[napi(catch_unwind, ts_return_type = "Promise<any>")]
-    pub fn with_connection<'a>(
-        &self,
-        env: &'a Env,
-        handle: Unknown<'a>,
-        options: Option<Unknown<'a>>,
-    ) -> Result<Unknown<'a>> {
-        self.forward(
-            env,
-            c"withConnection",
-            &[Some(handle.raw()), options.map(|o| o.raw())],
-        )
-    }
-
-    #[napi(catch_unwind, ts_return_type = "Promise<any>")]
-    pub fn with_transaction<'a>(
-        &self,
-        env: &'a Env,
-        handle: Unknown<'a>,
-        options: Option<Unknown<'a>>,
-    ) -> Result<Unknown<'a>> {
-        self.forward(
-            env,
-            c"withTransaction",
-            &[Some(handle.raw()), options.map(|o| o.raw())],
-        )
+    pub fn is_loaded(&self, env: &Env) -> bool {
+        matches!(self.core.ready(env), Ok(Some(_)))
     }
 
     /// Synchronous, as upstream: the real transaction when the pool is loaded,
     /// otherwise a deferred one whose methods wait for it.
-    #[napi(catch_unwind)]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "options?: object",
+        ts_return_type = "DeferredTransaction"
+    )]
     pub fn transaction<'a>(
         &self,
         env: &'a Env,
         options: Option<Unknown<'a>>,
     ) -> Result<Unknown<'a>> {
-        let raw = env.raw();
         if self.core.state.borrow().is_closed() {
-            return Err(js::error_from_value(raw, closed_error(raw)?));
+            return Err(closed_error(env));
         }
-        let opts = options.map(|o| o.raw());
-        if let Some(pool) = self.core.ready()? {
-            let a = args(raw, &[opts])?;
-            return Ok(js::unknown(
-                raw,
-                js::call_method(raw, pool, c"transaction", &a)?,
-            ));
+        if let Some(pool) = self.core.ready(env)? {
+            return call_method(env, &pool, "transaction", Args::new(env, &[options])?);
         }
-        let options = match opts {
-            Some(o) => Some(JsRef::new(raw, o)?),
+        let options = match options {
+            Some(o) => Some(Held::new(env, &o)?),
             None => None,
         };
-        let tx = Rc::new(TxCore {
+        let source = Source::Transaction(Rc::new(TxCore {
             pool: self.core.clone(),
             options,
             real: RefCell::new(None),
             pending: RefCell::new(None),
-        });
-        let source = Source::Transaction(tx);
-        let exec = DeferredExecutor {
+        }));
+        let execute = DeferredExecutor {
             source: source.clone(),
         };
-        // SAFETY: created on this env's JS thread.
-        let tx_obj = unsafe { ToNapiValue::to_napi_value(raw, DeferredTransaction { source }) }?;
-        let exec_obj = unsafe { ToNapiValue::to_napi_value(raw, exec) }?;
-        js::set(raw, tx_obj, c"execute", exec_obj)?;
-        Ok(js::unknown(raw, tx_obj))
+        let tx = DeferredTransaction { source }.into_instance(env)?;
+        let mut object = tx.as_object(env);
+        object.set("execute", execute)?;
+        Ok(object.to_unknown())
     }
 
     /// Closes the real pool if one was created; before first use nothing is loaded.
     /// Idempotent; later calls reject with InvalidOperationError.
-    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
+    #[napi(
+        catch_unwind,
+        ts_args_type = "options?: object",
+        ts_return_type = "Promise<void>"
+    )]
     pub fn close<'a>(&self, env: &'a Env, options: Option<Unknown<'a>>) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let a = args(raw, &[options.map(|o| o.raw())])?;
+        let args = Args::new(env, &[options])?;
         let action = self.core.state.borrow_mut().close();
         if matches!(action, Close::Value(_)) {
-            self.core.restore_executor(raw)?;
+            self.core.restore_executor(env)?;
         }
         let out = match action {
-            Close::Nothing => js::promise_settled(raw, js::undefined(raw)?, true)?,
+            Close::Nothing => PromiseRaw::resolve(env, ())?.to_unknown(),
             Close::Value(pool) => {
-                let p = pool.get()?;
-                match js::call_method(raw, p, c"close", &a) {
+                let closed = call_method(env, &pool.object(env)?, "close", args);
+                match closed {
                     Ok(v) => v,
-                    Err(e) => js::reject_with(raw, e)?,
+                    Err(e) => PromiseRaw::<Unknown>::reject(env, e)?.to_unknown(),
                 }
             }
             Close::AfterLoad(waiting) => {
-                let kept: Vec<JsRef> = a
-                    .iter()
-                    .map(|v| JsRef::new(raw, *v))
-                    .collect::<Result<_>>()?;
-                let closed = js::then(raw, waiting.get()?, move |env, pool| {
-                    let a: Vec<Value> = kept.iter().map(JsRef::get).collect::<Result<_>>()?;
-                    js::call_method(env, pool, c"close", &a)
+                let kept = args.hold(env)?;
+                let waiting = PromiseRaw::from_unknown(waiting.get(env)?)?;
+                let closed = interop::then(env, &waiting, move |env, pool| {
+                    let pool = Object::from_unknown(pool)?;
+                    call_method(env, &pool, "close", Args::from_held(env, &kept)?)
                 })?;
                 // A load that failed has nothing to close.
-                js::catch(raw, closed, |env, _| js::undefined(env))?
+                interop::catch(env, &closed, |env, _| ().into_unknown(env))?.to_unknown()
             }
         };
-        Ok(js::unknown(raw, out))
+        Ok(out)
     }
 }

@@ -1,108 +1,104 @@
 //! What a deferred object stands for: the real pool (loaded once through the
-//! registry) or a real transaction (created from the real pool on first use).
+//! registry) or a real transaction (created from the real pool on first use), and
+//! the one way every deferred method reaches it ([`forward_async`]).
 
 use std::cell::RefCell;
-use std::ffi::CStr;
 use std::rc::Rc;
 
 use dumbo_core::deferred::{Deferred, Use};
 use dumbo_core::Error as CoreError;
-use napi::Result;
+use napi::bindgen_prelude::{
+    FromNapiValue, Object, PromiseRaw, ToNapiValue, Unknown, WeakReference,
+};
+use napi::{Env, JsValue, Result};
 
 use super::executor::DeferredExecutor;
+use super::pool::DeferredPool;
 use crate::errors;
-use crate::js::{self, Env, JsRef, Value};
+use crate::interop::{self, call_method, type_error, Args, Held};
 use crate::registry::{self, Shared};
 
 pub struct PoolCore {
     pub connector: String,
-    pub options: JsRef,
+    pub options: Held,
     pub registry: Shared,
-    pub state: RefCell<Deferred<JsRef, JsRef>>,
-    /// Weak reference to the deferred pool object itself (weak, so no cycle).
-    pub owner: RefCell<Option<JsRef>>,
+    pub state: RefCell<Deferred<Held, Held>>,
+    /// The deferred pool object itself, weakly (it owns this core: no cycle), so
+    /// its `execute` property can be pointed at the real pool's executor.
+    pub owner: RefCell<Option<WeakReference<DeferredPool>>>,
 }
 
-pub fn closed_error(env: Env) -> Result<Value> {
-    errors::error_object(
-        env,
-        &CoreError::invalid_operation("Connection pool has been closed"),
-        None,
+pub fn closed_error(env: &Env) -> napi::Error {
+    errors::to_napi(
+        env.raw(),
+        CoreError::invalid_operation("Connection pool has been closed"),
     )
 }
 
 impl PoolCore {
     /// The real pool, if loaded.
-    pub fn ready(&self) -> Result<Option<Value>> {
+    pub fn ready<'e>(&self, env: &'e Env) -> Result<Option<Object<'e>>> {
         match self.state.borrow().use_value() {
-            Use::Ready(p) => Ok(Some(p.get()?)),
+            Use::Ready(p) => p.object(env).map(Some),
             _ => Ok(None),
         }
     }
 
-    /// From now on `deferredPool.execute` is the real pool's executor: statements no
-    /// longer pass through the deferred layer (an executor taken earlier still
-    /// forwards). This is what keeps automatic mode as fast as direct mode.
-    fn adopt_executor(&self, env: Env, pool: Value) -> Result<()> {
-        let owner = match &*self.owner.borrow() {
-            Some(weak) => weak.get_weak()?,
-            None => None,
+    /// Sets the deferred pool object's `execute` (a plain data property: statements
+    /// read it at the cost of any property, which keeps automatic mode as fast as
+    /// direct mode). Nothing to do once the object was garbage-collected.
+    fn set_execute<V: ToNapiValue>(&self, env: &Env, value: V) -> Result<()> {
+        let Some(owner) = self.owner.borrow().as_ref().map(|w| w.upgrade(*env)) else {
+            return Ok(());
         };
-        if let Some(owner) = owner {
-            let real = js::get(env, pool, c"execute")?;
-            if js::is_object(env, real)? {
-                js::set(env, owner, c"execute", real)?;
+        let Some(owner) = owner? else {
+            return Ok(());
+        };
+        let owner = owner.into_unknown(env)?;
+        if owner.raw().is_null() {
+            return Ok(());
+        }
+        Object::from_unknown(owner)?.set("execute", value)
+    }
+
+    /// From now on `deferredPool.execute` is the real pool's executor (an executor
+    /// taken earlier still forwards).
+    fn adopt_executor(&self, env: &Env, pool: &Object<'_>) -> Result<()> {
+        if let Some(real) = pool.get::<Unknown>("execute")? {
+            if interop::is_object(&real)? {
+                self.set_execute(env, real)?;
             }
         }
         Ok(())
     }
 
-    /// After `close()`: `execute` is a deferred executor again, which rejects every call
-    /// with the pool's "closed" error whatever the real pool would do.
-    pub fn restore_executor(self: &Rc<Self>, env: Env) -> Result<()> {
-        let owner = match &*self.owner.borrow() {
-            Some(weak) => weak.get_weak()?,
-            None => None,
-        };
-        if let Some(owner) = owner {
-            let exec = DeferredExecutor {
+    /// After `close()`: `execute` is a deferred executor again, which rejects every
+    /// call with the pool's "closed" error whatever the real pool would do.
+    pub fn restore_executor(self: &Rc<Self>, env: &Env) -> Result<()> {
+        self.set_execute(
+            env,
+            DeferredExecutor {
                 source: Source::Pool(self.clone()),
-            };
-            // SAFETY: created on this env's JS thread.
-            let exec = unsafe { napi::bindgen_prelude::ToNapiValue::to_napi_value(env, exec) }?;
-            js::set(env, owner, c"execute", exec)?;
-        }
-        Ok(())
+            },
+        )
     }
 
     /// A promise of the real pool: resolves the plugin and creates the pool once,
     /// however many callers race; a failure rejects them all and the next use retries.
-    pub fn when_ready(self: &Rc<Self>, env: Env) -> Result<Value> {
-        enum Step {
-            Have(Value),
-            Wait(Value),
-            Load,
-            Closed,
-        }
-        let step = match self.state.borrow().use_value() {
-            Use::Ready(p) => Step::Have(p.get()?),
-            Use::Wait(w) => Step::Wait(w.get()?),
-            Use::Load => Step::Load,
-            Use::Closed => Step::Closed,
-        };
-        match step {
-            Step::Have(p) => return js::promise_settled(env, p, true),
-            Step::Wait(w) => return Ok(w),
-            Step::Closed => return js::promise_settled(env, closed_error(env)?, false),
-            Step::Load => {}
+    pub fn when_ready<'a>(self: &Rc<Self>, env: &'a Env) -> Result<PromiseRaw<'a, Unknown<'a>>> {
+        match self.state.borrow().use_value() {
+            Use::Ready(p) => return PromiseRaw::resolve(env, p.get(env)?),
+            Use::Wait(w) => return PromiseRaw::from_unknown(w.get(env)?),
+            Use::Closed => return PromiseRaw::reject(env, closed_error(env)),
+            Use::Load => {}
         }
         let plugin = registry::resolve(env, &self.registry, &self.connector)?;
         let me = self.clone();
-        let created = js::then(env, plugin, move |env, plugin| {
-            let options = me.options.get()?;
-            let pool = js::call_method(env, plugin, c"createPool", &[options])?;
-            if !js::is_object(env, pool)? {
-                return Err(js::type_error(
+        let created = interop::then(env, &plugin, move |env, plugin| {
+            let options = me.options.get(env)?;
+            let pool = call_method(env, &Object::from_unknown(plugin)?, "createPool", options)?;
+            if !interop::is_object(&pool)? {
+                return Err(type_error(
                     env,
                     &format!(
                         "createPool of plugin '{}' did not return a pool object",
@@ -111,88 +107,87 @@ impl PoolCore {
                 ));
             }
             // If the pool was closed while loading, `close()` closes this late pool.
-            let closed_meanwhile = me.state.borrow_mut().loaded(JsRef::new(env, pool)?);
+            let closed_meanwhile = me.state.borrow_mut().loaded(Held::new(env, &pool)?);
             if closed_meanwhile.is_none() {
-                me.adopt_executor(env, pool)?;
+                me.adopt_executor(env, &Object::from_unknown(pool)?)?;
             }
             Ok(pool)
         })?;
         let me = self.clone();
-        let guarded = js::catch(env, created, move |env, reason| {
+        let guarded = interop::catch(env, &created, move |env, reason| {
             me.state.borrow_mut().failed();
             let err = CoreError::new(
                 dumbo_core::ErrorKind::Dumbo,
                 format!(
                     "Failed to load plugin for connector {}: {}",
                     me.connector,
-                    message_of(env, reason)
+                    message_of(&reason)
                 ),
             );
-            Err(errors::to_napi_with_cause(env, err, reason))
+            Err(errors::to_napi_with_cause(env.raw(), err, reason.raw()))
         })?;
-        self.state.borrow_mut().loading(JsRef::new(env, guarded)?);
+        self.state.borrow_mut().loading(Held::of(env, &guarded)?);
         Ok(guarded)
     }
 }
 
-fn message_of(env: Env, reason: Value) -> String {
-    if js::is_object(env, reason).unwrap_or(false) {
-        if let Ok(Some(m)) = js::get_string_opt(env, reason, c"message") {
+/// The reason's `message`, or the reason as a string.
+fn message_of(reason: &Unknown<'_>) -> String {
+    if interop::is_object(reason).unwrap_or(false) {
+        if let Ok(Some(m)) =
+            Object::from_unknown(*reason).and_then(|o| interop::string_field(&o, "message"))
+        {
             return m;
         }
     }
-    let mut s = std::ptr::null_mut();
-    // SAFETY: plain coercion on the JS thread.
-    if unsafe { napi::sys::napi_coerce_to_string(env, reason, &mut s) }
-        == napi::sys::Status::napi_ok
-    {
-        if let Ok(m) = js::string(env, s) {
-            return m;
-        }
-    }
-    String::from("unknown error")
+    reason
+        .coerce_to_string()
+        .and_then(|s| s.into_utf8())
+        .and_then(|s| s.into_owned())
+        .unwrap_or_else(|_| String::from("unknown error"))
 }
 
 pub struct TxCore {
     pub pool: Rc<PoolCore>,
-    pub options: Option<JsRef>,
-    pub real: RefCell<Option<JsRef>>,
-    pub pending: RefCell<Option<JsRef>>,
+    pub options: Option<Held>,
+    pub real: RefCell<Option<Held>>,
+    pub pending: RefCell<Option<Held>>,
 }
 
 impl TxCore {
-    pub fn ready(&self) -> Result<Option<Value>> {
+    pub fn ready<'e>(&self, env: &'e Env) -> Result<Option<Object<'e>>> {
         match &*self.real.borrow() {
-            Some(t) => Ok(Some(t.get()?)),
+            Some(t) => t.object(env).map(Some),
             None => Ok(None),
         }
     }
 
     /// A promise of the real transaction, created with `realPool.transaction(options)`.
-    pub fn when_ready(self: &Rc<Self>, env: Env) -> Result<Value> {
-        if let Some(t) = self.ready()? {
-            return js::promise_settled(env, t, true);
+    pub fn when_ready<'a>(self: &Rc<Self>, env: &'a Env) -> Result<PromiseRaw<'a, Unknown<'a>>> {
+        if let Some(t) = &*self.real.borrow() {
+            return PromiseRaw::resolve(env, t.get(env)?);
         }
         if let Some(p) = &*self.pending.borrow() {
-            return p.get();
+            return PromiseRaw::from_unknown(p.get(env)?);
         }
         let pool = self.pool.when_ready(env)?;
         let me = self.clone();
-        let created = js::then(env, pool, move |env, pool| {
-            let args = match &me.options {
-                Some(o) => vec![o.get()?],
+        let created = interop::then(env, &pool, move |env, pool| {
+            let options = match &me.options {
+                Some(o) => vec![Some(o.get(env)?)],
                 None => vec![],
             };
-            let tx = js::call_method(env, pool, c"transaction", &args)?;
-            *me.real.borrow_mut() = Some(JsRef::new(env, tx)?);
+            let args = Args::new(env, &options)?;
+            let tx = call_method(env, &Object::from_unknown(pool)?, "transaction", args)?;
+            *me.real.borrow_mut() = Some(Held::new(env, &tx)?);
             Ok(tx)
         })?;
         let me = self.clone();
-        let guarded = js::catch(env, created, move |env, reason| {
+        let guarded = interop::catch(env, &created, move |_, reason| {
             *me.pending.borrow_mut() = None;
-            Err(js::error_from_value(env, reason))
+            Err(reason.into())
         })?;
-        *self.pending.borrow_mut() = Some(JsRef::new(env, guarded)?);
+        *self.pending.borrow_mut() = Some(Held::of(env, &guarded)?);
         Ok(guarded)
     }
 }
@@ -205,14 +200,14 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn ready(&self) -> Result<Option<Value>> {
+    fn ready<'e>(&self, env: &'e Env) -> Result<Option<Object<'e>>> {
         match self {
-            Source::Pool(p) => p.ready(),
-            Source::Transaction(t) => t.ready(),
+            Source::Pool(p) => p.ready(env),
+            Source::Transaction(t) => t.ready(env),
         }
     }
 
-    pub fn when_ready(&self, env: Env) -> Result<Value> {
+    fn when_ready<'a>(&self, env: &'a Env) -> Result<PromiseRaw<'a, Unknown<'a>>> {
         match self {
             Source::Pool(p) => p.when_ready(env),
             Source::Transaction(t) => t.when_ready(env),
@@ -227,63 +222,72 @@ impl Source {
     }
 }
 
+/// `target[via]` (e.g. the pool's `execute`), or the target itself.
+fn through<'e>(target: Object<'e>, via: Option<&str>) -> Result<Object<'e>> {
+    match via {
+        Some(p) => match target.get::<Object>(p)? {
+            Some(o) => Ok(o),
+            None => Err(napi::Error::from_reason(format!("{p} is undefined"))),
+        },
+        None => Ok(target),
+    }
+}
+
 /// Calls `target[method](...args)` now if the target exists, else once it does.
-/// `via` names an intermediate property (e.g. `execute`) to call the method on.
-pub fn forward(
-    env: Env,
+fn forward<'a>(
+    env: &'a Env,
     source: &Source,
-    via: Option<&'static CStr>,
-    method: &'static CStr,
-    args: &[Value],
-) -> Result<Value> {
-    if let Some(target) = source.ready()? {
-        let target = match via {
-            Some(p) => js::get(env, target, p)?,
-            None => target,
-        };
-        return js::call_method(env, target, method, args);
+    via: Option<&'static str>,
+    method: &'static str,
+    args: Args<'a>,
+) -> Result<Unknown<'a>> {
+    if let Some(target) = source.ready(env)? {
+        return call_method(env, &through(target, via)?, method, args);
     }
     let promise = source.when_ready(env)?;
-    let kept: Vec<JsRef> = args
-        .iter()
-        .map(|a| JsRef::new(env, *a))
-        .collect::<Result<_>>()?;
-    js::then(env, promise, move |env, target| {
-        let target = match via {
-            Some(p) => js::get(env, target, p)?,
-            None => target,
-        };
-        let args: Vec<Value> = kept.iter().map(JsRef::get).collect::<Result<_>>()?;
-        js::call_method(env, target, method, &args)
-    })
+    let kept = args.hold(env)?;
+    let next = interop::then(env, &promise, move |env, target| {
+        let target = through(Object::from_unknown(target)?, via)?;
+        call_method(env, &target, method, Args::from_held(env, &kept)?)
+    })?;
+    Ok(next.to_unknown())
 }
 
-/// Like `forward`, but a synchronous throw becomes a rejected promise
-/// (deferred methods are async and must never throw synchronously).
-pub fn forward_async(
-    env: Env,
+/// `forward`, with a synchronous throw turned into a rejected promise (deferred
+/// methods are async and never throw synchronously).
+pub fn forward_async<'a>(
+    env: &'a Env,
     source: &Source,
-    via: Option<&'static CStr>,
-    method: &'static CStr,
-    args: &[Value],
-) -> Result<Value> {
+    via: Option<&'static str>,
+    method: &'static str,
+    args: Args<'a>,
+) -> Result<Unknown<'a>> {
     match forward(env, source, via, method, args) {
         Ok(v) => Ok(v),
-        Err(e) => js::reject_with(env, e),
+        Err(e) => Ok(PromiseRaw::<Unknown>::reject(env, e)?.to_unknown()),
     }
 }
 
-/// Collects optional trailing arguments, keeping `undefined` holes in place.
-pub fn args(env: Env, given: &[Option<Value>]) -> Result<Vec<Value>> {
-    let last = given.iter().rposition(Option::is_some);
-    let Some(last) = last else {
-        return Ok(Vec::new());
+/// The deferred methods that only pass their arguments on: one body for all of
+/// them. `name => "jsName" (required, ...; optional, ...) "TS arguments" -> "TS result"`.
+macro_rules! forwarding_methods {
+    ($ty:ident via $via:expr; $( $(#[$attr:meta])* $name:ident => $js:tt ( $($req:ident),* ; $($opt:ident),* ) $ts_args:tt -> $ret:tt ; )* ) => {
+        #[napi_derive::napi]
+        impl $ty {
+            $(
+                $(#[$attr])*
+                #[napi(catch_unwind, ts_args_type = $ts_args, ts_return_type = $ret)]
+                pub fn $name<'a>(
+                    &self,
+                    env: &'a napi::Env,
+                    $($req: napi::bindgen_prelude::Unknown<'a>,)*
+                    $($opt: Option<napi::bindgen_prelude::Unknown<'a>>,)*
+                ) -> napi::Result<napi::bindgen_prelude::Unknown<'a>> {
+                    let args = $crate::interop::Args::new(env, &[$(Some($req),)* $($opt,)*])?;
+                    $crate::deferred::source::forward_async(env, &self.source(), $via, $js, args)
+                }
+            )*
+        }
     };
-    given[..=last]
-        .iter()
-        .map(|a| match a {
-            Some(v) => Ok(*v),
-            None => js::undefined(env),
-        })
-        .collect()
 }
+pub(crate) use forwarding_methods;

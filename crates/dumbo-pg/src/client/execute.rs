@@ -3,7 +3,8 @@
 
 use std::pin::pin;
 
-use dumbo_core::{JsonRowWriter, JsonRows, Result, SqlValue};
+use dumbo_core::{Result, SqlValue};
+use dumbo_rows::{JsonRowWriter, JsonRows};
 use futures_util::TryStreamExt;
 use tokio_postgres::types::Type;
 use tokio_postgres::Statement;

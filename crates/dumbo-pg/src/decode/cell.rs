@@ -1,6 +1,6 @@
 //! The decoded value of one cell and how it is written: as JSON text or as a special.
 use dumbo_core::json::write_json_string;
-use dumbo_core::{JsonRowWriter, SpecialValue};
+use dumbo_rows::{JsonRowWriter, SpecialValue};
 
 /// A decoded value, before it is written as JSON or as a special.
 #[derive(Debug, Clone, PartialEq)]

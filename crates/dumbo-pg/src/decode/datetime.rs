@@ -1,5 +1,5 @@
 //! Timestamps, dates, times and intervals.
-use dumbo_core::SpecialValue;
+use dumbo_rows::SpecialValue;
 
 use super::bytes::{be_i32, be_i64};
 use super::cell::Cell;

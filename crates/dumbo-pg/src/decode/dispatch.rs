@@ -1,6 +1,6 @@
 //! Per-type dispatch: which decoder handles a column type, and the fallback for
 //! values no decoder accepts.
-use dumbo_core::SpecialValue;
+use dumbo_rows::SpecialValue;
 use postgres_types::Kind;
 use tokio_postgres::types::Type;
 

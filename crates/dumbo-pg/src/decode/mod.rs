@@ -20,7 +20,7 @@ mod scalar;
 
 use std::error::Error;
 
-use dumbo_core::{JsonRowWriter, JsonRows};
+use dumbo_rows::{JsonRowWriter, JsonRows};
 use postgres_types::FromSql;
 use tokio_postgres::types::Type;
 use tokio_postgres::{Column, Row};

@@ -3,7 +3,7 @@
 use super::*;
 
 use super::cell::Cell;
-use dumbo_core::SpecialValue;
+use dumbo_rows::SpecialValue;
 
 mod array;
 mod custom;

@@ -1,10 +1,26 @@
-//! Result rows encoded as one JSON text plus a short list of "special" cells.
+//! The row format: how result rows travel from a driver to JavaScript. Written
+//! by the drivers ([`JsonRowWriter`]), packed here ([`pack`]), turned into JS values
+//! by `dumbo-napi/src/rows.rs` and read back by `lib/core/rows.cjs`.
 //!
-//! Building JS objects property by property through napi costs about three times
-//! what `JSON.parse` costs (napi-notes.md, performance-anchors.md 2.1). Drivers
-//! therefore write rows as JSON text; values JSON cannot carry exactly (BigInt,
-//! binary data, non-finite floats) are written as `null` and listed in `specials`,
-//! which the JS side patches in after parsing.
+//! Building JS objects property by property through Node-API costs about three
+//! times what one `JSON.parse` costs, so rows cross the boundary as text:
+//!
+//! - **Common case**: a plain string, the rows as JSON (`[{"col":value,...},...]`,
+//!   keys in column order). `JSON.parse` of it is the result.
+//! - **With special cells** (values JSON cannot carry exactly: BigInt, binary data,
+//!   non-finite floats, dates, JSON for a custom serializer, arrays of those): the
+//!   JSON text holds `null` in their place, and an object carries the patches:
+//!   - `json`: the JSON text;
+//!   - `specials`: a flat array of triples `[row, columnName, value, ...]`, `value`
+//!     already a JS value (`BigInt`, `Buffer`, number, `Date`, string, array);
+//!   - `dates` + `columns` (only when there are top-level timestamp cells): a
+//!     `Buffer` of 16-byte little-endian records `[row u32, column u32, epoch ms f64]`
+//!     and the column names its `column` indexes; JS builds these `Date`s itself,
+//!     which costs a fraction of one Node-API `Date` per cell;
+//!   - `jsonCells` (only for a custom serializer): positions in `specials` whose
+//!     value is JSON text (or an array of it) for `serializer.deserialize`.
+//!
+//! Patches apply in that order: dates, then specials.
 
 /// A cell value that JSON cannot represent exactly.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +63,7 @@ pub struct JsonRows {
     pub row_count: u32,
 }
 
-pub use crate::json::write_json_string;
+use dumbo_core::json::write_json_string;
 
 const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
@@ -162,6 +178,51 @@ impl JsonRowWriter {
     }
 }
 
+/// Size of one record in [`Packed::dates`].
+pub const DATE_RECORD_BYTES: usize = 16;
+
+/// The patches of a result with special cells, split as they cross to JS.
+#[derive(Debug, Default, PartialEq)]
+pub struct Packed<'r> {
+    /// Top-level timestamp cells as `[row u32, column u32, epoch ms f64]` records.
+    pub dates: Vec<u8>,
+    /// Every other special cell, in order.
+    pub cells: Vec<&'r SpecialCell>,
+    /// Positions in the flat `specials` array (`3 * index + 2`) of cells holding
+    /// JSON text for the pool's serializer.
+    pub json_cells: Vec<u32>,
+}
+
+/// Splits `rows.specials` into the packed dates and the cells sent one by one;
+/// `None` when there is nothing to patch (the JSON text alone is the result).
+pub fn pack(rows: &JsonRows) -> Option<Packed<'_>> {
+    if rows.specials.is_empty() {
+        return None;
+    }
+    let mut packed = Packed::default();
+    for cell in &rows.specials {
+        if let SpecialValue::Date(ms) = cell.value {
+            packed.dates.extend_from_slice(&cell.row.to_le_bytes());
+            packed.dates.extend_from_slice(&cell.column.to_le_bytes());
+            packed.dates.extend_from_slice(&ms.to_le_bytes());
+            continue;
+        }
+        if contains_json(&cell.value) {
+            packed.json_cells.push((packed.cells.len() * 3 + 2) as u32);
+        }
+        packed.cells.push(cell);
+    }
+    Some(packed)
+}
+
+fn contains_json(value: &SpecialValue) -> bool {
+    match value {
+        SpecialValue::Json(_) => true,
+        SpecialValue::Array(items) => items.iter().any(contains_json),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +267,33 @@ mod tests {
     fn empty_result_is_an_empty_array() {
         let rows = JsonRowWriter::new::<&str>(&[]).finish();
         assert_eq!(rows.json, "[]");
+    }
+    #[test]
+    fn packs_dates_as_records_and_marks_json_cells() {
+        let mut w = JsonRowWriter::new(&["at", "doc", "big"]);
+        w.begin_row();
+        w.special(SpecialValue::Date(1.5));
+        w.special(SpecialValue::Json("{}".into()));
+        w.special(SpecialValue::BigInt(i64::MAX));
+        w.end_row();
+        let rows = w.finish();
+        let packed = pack(&rows).unwrap();
+        let mut record = Vec::new();
+        record.extend_from_slice(&0u32.to_le_bytes());
+        record.extend_from_slice(&0u32.to_le_bytes());
+        record.extend_from_slice(&1.5f64.to_le_bytes());
+        assert_eq!(packed.dates, record);
+        assert_eq!(packed.dates.len(), DATE_RECORD_BYTES);
+        assert_eq!(packed.cells.len(), 2);
+        assert_eq!(packed.json_cells, vec![2]);
+    }
+
+    #[test]
+    fn nothing_to_pack_without_specials() {
+        let mut w = JsonRowWriter::new(&["id"]);
+        w.begin_row();
+        w.integer(1);
+        w.end_row();
+        assert_eq!(pack(&w.finish()), None);
     }
 }
