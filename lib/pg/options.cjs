@@ -18,7 +18,8 @@ function rejectUnknownOptions(options) {
   }
 }
 
-const ISOLATION_LEVELS = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'];
+// The levels the driver knows: one list, in Rust (dumbo_pg's transaction rules).
+const ISOLATION_LEVELS = Object.freeze(binding.pgIsolationLevels());
 
 function expectType(options, key, type) {
   const value = options[key];
