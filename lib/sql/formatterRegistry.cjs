@@ -67,7 +67,11 @@ const databaseTypeOf = (key) => {
 };
 
 const builtIn = (databaseType) => {
+  // Boundary exception: the built-in dialects answer getFormatter() even before their driver
+  // module is loaded, so core reaches for them lazily here instead of waiting for registration.
+  // eslint-disable-next-line no-restricted-modules
   if (databaseType === 'PostgreSQL') return require('../pg/formatter.cjs').pgFormatter;
+  // eslint-disable-next-line no-restricted-modules
   if (databaseType === 'SQLite') return require('../sqlite/formatter.cjs').sqliteFormatter;
   return undefined;
 };
