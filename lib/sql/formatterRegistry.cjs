@@ -67,12 +67,10 @@ const databaseTypeOf = (key) => {
 };
 
 const builtIn = (databaseType) => {
-  // Boundary exception: the built-in dialects answer getFormatter() even before their driver
-  // module is loaded, so core reaches for them lazily here instead of waiting for registration.
-  // eslint-disable-next-line no-restricted-modules
-  if (databaseType === 'PostgreSQL') return require('../pg/formatter.cjs').pgFormatter;
-  // eslint-disable-next-line no-restricted-modules
-  if (databaseType === 'SQLite') return require('../sqlite/formatter.cjs').sqliteFormatter;
+  // Required lazily: nativeFormatter.cjs needs the SQL modules that load this registry.
+  if (databaseType === 'PostgreSQL' || databaseType === 'SQLite') {
+    return require('./nativeFormatter.cjs').builtInFormatter(databaseType);
+  }
   return undefined;
 };
 
