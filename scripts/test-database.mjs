@@ -127,10 +127,14 @@ export async function startEmbeddedPostgres({ log = () => {} } = {}) {
     if (stopped) return;
     try {
       server.process?.kill('SIGQUIT');
-    } catch {}
+    } catch {
+      // already gone
+    }
     try {
       removeDir();
-    } catch {}
+    } catch {
+      // best effort while exiting
+    }
   };
   process.on('exit', onExit);
 

@@ -22,6 +22,7 @@ const { SQL } = require('../sql/tag.cjs');
 const { singleOrNull } = require('../query.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
 const { getFormatter } = require('../sql/formatterRegistry.cjs');
+const { NATIVE_FORMATTER } = require('../sql/nativeFormatter.cjs');
 const { NoDatabaseLock } = require('../locks/databaseLock.cjs');
 const { getDefaultMigratorOptionsFromRegistry } = require('./defaults.cjs');
 const { migrationTableComponentFor, DEFAULT_MIGRATIONS_TABLE } = require('./migrationTable.cjs');
@@ -35,12 +36,8 @@ const MAX_MIGRATION_NAME_LENGTH = 255;
 
 const serialize = (value) => JSONSerializer.serialize(value);
 
-/** The native dialect of a built-in formatter object, if it is one. */
-function nativeDialect(formatter) {
-  if (formatter === require('../pg/formatter.cjs').pgFormatter) return 'PostgreSQL';
-  if (formatter === require('../sqlite/formatter.cjs').sqliteFormatter) return 'SQLite';
-  return undefined;
-}
+/** The native dialect of a built-in formatter object (its marker, set by `nativeFormatter`), if it is one. */
+const nativeDialect = (formatter) => formatter?.[NATIVE_FORMATTER];
 
 /** `{ sqls, hash }`: the statements that render SQL and the hash of their description. */
 function planFor(sqls, formatter) {

@@ -2,9 +2,9 @@
 // pgFormatter (formatting in Rust, PostgreSQL dialect) and PostgreSQLJSON.
 const { binding } = require('../native.cjs');
 const { SQL } = require('../sql/index.cjs');
-const { nativeFormatter } = require('../sql/nativeFormatter.cjs');
+const { builtInFormatter } = require('../sql/nativeFormatter.cjs');
 
-const pgFormatter = nativeFormatter('PostgreSQL');
+const pgFormatter = builtInFormatter('PostgreSQL');
 
 const segments = (path) => (Array.isArray(path) ? path.map(String) : String(path).split('.'));
 

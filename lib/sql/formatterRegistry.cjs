@@ -67,8 +67,10 @@ const databaseTypeOf = (key) => {
 };
 
 const builtIn = (databaseType) => {
-  if (databaseType === 'PostgreSQL') return require('../pg/formatter.cjs').pgFormatter;
-  if (databaseType === 'SQLite') return require('../sqlite/formatter.cjs').sqliteFormatter;
+  // Required lazily: nativeFormatter.cjs needs the SQL modules that load this registry.
+  if (databaseType === 'PostgreSQL' || databaseType === 'SQLite') {
+    return require('./nativeFormatter.cjs').builtInFormatter(databaseType);
+  }
   return undefined;
 };
 

@@ -45,4 +45,13 @@ function nativeFormatter(dialect) {
   return formatter;
 }
 
-module.exports = { nativeFormatter, NATIVE_FORMATTER };
+// One formatter object per built-in dialect: pgFormatter and sqliteFormatter are these, and
+// getFormatter() answers with them even before their driver folder is loaded.
+const builtIns = new Map();
+const builtInFormatter = (dialect) => {
+  let formatter = builtIns.get(dialect);
+  if (formatter === undefined) builtIns.set(dialect, (formatter = nativeFormatter(dialect)));
+  return formatter;
+};
+
+module.exports = { nativeFormatter, builtInFormatter, NATIVE_FORMATTER };

@@ -2,9 +2,9 @@
 // sqliteFormatter (formatting in Rust, SQLite dialect) and SQLiteJSON.
 const { binding } = require('../native.cjs');
 const { SQL } = require('../sql/index.cjs');
-const { nativeFormatter } = require('../sql/nativeFormatter.cjs');
+const { builtInFormatter } = require('../sql/nativeFormatter.cjs');
 
-const sqliteFormatter = nativeFormatter('SQLite');
+const sqliteFormatter = builtInFormatter('SQLite');
 
 const SQLiteJSON = {
   path(path) {

@@ -4,5 +4,6 @@ module.exports = {
   ...require('./connection.cjs'),
   ...require('./pool.cjs'),
   ...require('./transactionFactories.cjs'),
-  ...(({ dbClientSQLExecutor, ...rest }) => rest)(require('./executors.cjs')),
+  // dbClientSQLExecutor stays internal: dropped from the spread.
+    ...(({ dbClientSQLExecutor, ...rest }) => rest)(require('./executors.cjs')),
 };
