@@ -208,7 +208,16 @@ describe('SQLSTATE classes', () => {
     setTimeout(() => controller.abort(), 200);
     await rejectsWith(running, QueryCanceledError, { code: '57014' });
     assert.ok(Date.now() - started < 8000, 'the server stopped the statement');
-    const { rows } = await pool.execute.query(SQL`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(10)' AND state = 'active'`);
+    // The backend reports itself idle just after it answers, so its row may still read
+    // 'active' for a moment: poll briefly (the statement would otherwise stay for 10 s).
+    let rows;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      ({ rows } = await pool.execute.query(
+        SQL`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(10)' AND state = 'active' AND datname = current_database()`,
+      ));
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     assert.deepEqual(rows, [{ n: 0 }]);
   });
 });
