@@ -2,13 +2,7 @@
 // @event-driven-io/dumbo/cloudflare: the Cloudflare D1 driver ('SQLite:d1'), a JS driver
 // over a D1 binding, plus the driver-independent SQLite parts. Importing it registers
 // the driver. It never loads the native SQLite driver's pool.
-const connectionString = require('../lib/sqlite/connectionString.cjs');
-const { sqliteFormatter, SQLiteJSON } = require('../lib/sqlite/formatter.cjs');
-const { DefaultSQLiteMigratorOptions } = require('../lib/migrations/defaults.cjs');
-const { DumboError } = require('../lib/errors.cjs');
-const { mapSqliteError } = require('../lib/errorMappers.cjs');
-const { isSQLiteError } = require('../lib/sqliteErrorClasses.cjs');
-const metadata = require('../lib/schema/sqliteMetadata.cjs');
+const core = require('../lib/sqlite/entryCore.cjs');
 const factories = require('../lib/sqlite/factories.cjs');
 const { sqlitePool, sqliteAmbientConnectionPool } = require('../lib/sqlite/genericPool.cjs');
 const { d1Client } = require('../lib/cloudflare/d1Client.cjs');
@@ -23,20 +17,7 @@ useD1DumboDriver();
 
 module.exports = {
   // SQLite, driver-independent
-  SQLiteDatabaseName: 'SQLite',
-  ...connectionString,
-  sqliteFormatter,
-  SQLiteJSON,
-  mapSqliteError,
-  isSQLiteError,
-  DefaultSQLiteMigratorOptions,
-  defaultSQLiteDatabase: ':memory:',
-  DumboError,
-  tableExists: metadata.tableExists,
-  indexExists: metadata.indexExists,
-  sqliteTableName: metadata.sqliteTableName,
-  sqliteIndexName: metadata.sqliteIndexName,
-  sqliteMetadata: metadata.sqliteMetadata,
+  ...core,
   // upstream's SQLite building blocks over a JS driver's client
   sqliteExecute: factories.sqliteExecute,
   sqliteSQLExecutor: factories.sqliteSQLExecutor,
