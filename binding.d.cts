@@ -249,6 +249,15 @@ export declare function pgJsonPath(segments: Array<string>): string
 /** The pool options the PostgreSQL driver knows (lib/pg/options.cjs refuses others). */
 export declare function pgPoolOptionNames(): Array<string>
 
+/** The savepoint statements of a nested PostgreSQL transaction at `level`. */
+export declare function pgSavepointSql(level: number): SavepointSql
+
+/**
+ * PostgreSQL's transaction statements (`BEGIN [ISOLATION LEVEL …] [READ ONLY]`, `COMMIT`,
+ * `ROLLBACK`), for a node-postgres client; throws InvalidOperationError for an unknown level.
+ */
+export declare function pgTransactionSql(isolationLevel?: string | undefined | null, readonly?: boolean | undefined | null): TransactionSql
+
 /** The `DumboError` class name for a PostgreSQL SQLSTATE (`mapPostgresError`). */
 export declare function postgresErrorType(sqlstate: string): string
 
@@ -266,6 +275,13 @@ export interface RowsPayload {
   dates?: Buffer
   columns?: Array<string>
   jsonCells?: Array<number>
+}
+
+/** The savepoint statements of a nested transaction at `level`. */
+export interface SavepointSql {
+  savepoint: string
+  release: string
+  rollbackTo: string
 }
 
 /** Registers the JS function that builds `DumboError`s for this JS thread. */
@@ -318,14 +334,7 @@ export interface SqlitePragmas {
   foreign_keys?: boolean
 }
 
-export declare function sqliteSavepointSql(level: number): SqliteSavepointSql
-
-/** The savepoint statements of a nested SQLite transaction at `level`. */
-export interface SqliteSavepointSql {
-  savepoint: string
-  release: string
-  rollbackTo: string
-}
+export declare function sqliteSavepointSql(level: number): SavepointSql
 
 /** The modes `BEGIN <mode> TRANSACTION` accepts, upper-case. */
 export declare function sqliteTransactionModes(): Array<string>
@@ -334,14 +343,7 @@ export declare function sqliteTransactionModes(): Array<string>
  * `BEGIN <mode> TRANSACTION` (the default mode when `mode` is missing), `COMMIT`
  * and `ROLLBACK`; throws InvalidOperationError for an unknown mode.
  */
-export declare function sqliteTransactionSql(mode?: string | undefined | null): SqliteTransactionSql
-
-/** The statements of a SQLite transaction, for a client of another SQLite driver. */
-export interface SqliteTransactionSql {
-  begin: string
-  commit: string
-  rollback: string
-}
+export declare function sqliteTransactionSql(mode?: string | undefined | null): TransactionSql
 
 /** The chunk that stands for a parameter in tokenized SQL (`sqlChunks`). */
 export declare function sqlParamMarker(): string
@@ -367,6 +369,13 @@ export declare function sqlPlaceholderText(chunks: Array<string>, params: number
 export interface SqlSegments {
   texts: Array<string>
   params: Array<unknown>
+}
+
+/** A transaction's statements, for a client of another driver (SQLite or node-postgres). */
+export interface TransactionSql {
+  begin: string
+  commit: string
+  rollback: string
 }
 
 /**

@@ -70,9 +70,9 @@ pub fn sqlite_transaction_modes() -> Vec<String> {
         .collect()
 }
 
-/// The statements of a SQLite transaction, for a client of another SQLite driver.
+/// A transaction's statements, for a client of another driver (SQLite or node-postgres).
 #[napi_derive::napi(object)]
-pub struct SqliteTransactionSql {
+pub struct TransactionSql {
     pub begin: String,
     pub commit: String,
     pub rollback: String,
@@ -81,27 +81,27 @@ pub struct SqliteTransactionSql {
 /// `BEGIN <mode> TRANSACTION` (the default mode when `mode` is missing), `COMMIT`
 /// and `ROLLBACK`; throws InvalidOperationError for an unknown mode.
 #[napi_derive::napi(js_name = "sqliteTransactionSql", catch_unwind)]
-pub fn sqlite_transaction_sql(env: &Env, mode: Option<String>) -> Result<SqliteTransactionSql> {
+pub fn sqlite_transaction_sql(env: &Env, mode: Option<String>) -> Result<TransactionSql> {
     let begin =
         transaction::begin_sql(mode.as_deref()).map_err(|e| errors::to_napi(env.raw(), e))?;
-    Ok(SqliteTransactionSql {
+    Ok(TransactionSql {
         begin,
         commit: transaction::COMMIT_SQL.to_owned(),
         rollback: transaction::ROLLBACK_SQL.to_owned(),
     })
 }
 
-/// The savepoint statements of a nested SQLite transaction at `level`.
+/// The savepoint statements of a nested transaction at `level`.
 #[napi_derive::napi(object)]
-pub struct SqliteSavepointSql {
+pub struct SavepointSql {
     pub savepoint: String,
     pub release: String,
     pub rollback_to: String,
 }
 
 #[napi_derive::napi(js_name = "sqliteSavepointSql", catch_unwind)]
-pub fn sqlite_savepoint_sql(level: u32) -> SqliteSavepointSql {
-    SqliteSavepointSql {
+pub fn sqlite_savepoint_sql(level: u32) -> SavepointSql {
+    SavepointSql {
         savepoint: transaction::savepoint_sql(level),
         release: transaction::release_sql(level),
         rollback_to: transaction::rollback_to_sql(level),
@@ -137,4 +137,32 @@ pub fn sql_placeholder_text(chunks: Vec<String>, params: u32, dialect: String) -
 #[napi_derive::napi(js_name = "sqlPlaceholder", catch_unwind)]
 pub fn sql_placeholder(dialect: String, index: u32) -> Option<String> {
     dumbo_sql::Dialect::from_name(&dialect).map(|d| d.placeholder(index as usize))
+}
+
+/// PostgreSQL's transaction statements (`BEGIN [ISOLATION LEVEL …] [READ ONLY]`, `COMMIT`,
+/// `ROLLBACK`), for a node-postgres client; throws InvalidOperationError for an unknown level.
+#[napi_derive::napi(js_name = "pgTransactionSql", catch_unwind)]
+pub fn pg_transaction_sql(
+    env: &Env,
+    isolation_level: Option<String>,
+    readonly: Option<bool>,
+) -> Result<TransactionSql> {
+    let begin =
+        dumbo_pg::transaction::begin_sql(isolation_level.as_deref(), readonly.unwrap_or(false))
+            .map_err(|e| errors::to_napi(env.raw(), e))?;
+    Ok(TransactionSql {
+        begin,
+        commit: dumbo_pg::transaction::COMMIT_SQL.to_owned(),
+        rollback: dumbo_pg::transaction::ROLLBACK_SQL.to_owned(),
+    })
+}
+
+/// The savepoint statements of a nested PostgreSQL transaction at `level`.
+#[napi_derive::napi(js_name = "pgSavepointSql", catch_unwind)]
+pub fn pg_savepoint_sql(level: u32) -> SavepointSql {
+    SavepointSql {
+        savepoint: dumbo_pg::transaction::savepoint_sql(level),
+        release: dumbo_pg::transaction::release_sql(level),
+        rollback_to: dumbo_pg::transaction::rollback_to_sql(level),
+    }
 }

@@ -10,23 +10,21 @@ const { databaseTransaction } = require('../../core/transaction.cjs');
 const { mapPostgresError } = require('../../errorMappers.cjs');
 const { PG_CONNECTOR } = require('../connection.cjs');
 const { ISOLATION_LEVELS } = require('../options.cjs');
+const { binding } = require('../../native.cjs');
 const { pgSQLExecutor } = require('./executor.cjs');
 const { dbClientSQLExecutor } = require('../../core/connections/executors.cjs');
 
-function beginStatement(options) {
-  const parts = ['BEGIN'];
+// The statements are the native driver's (dumbo_pg::transaction), read through the binding.
+const { commit: COMMIT, rollback: ROLLBACK } = binding.pgTransactionSql();
+
+function transactionStatements(options) {
   const level = options?.isolationLevel;
-  if (level !== undefined) {
-    const upper = String(level).toUpperCase();
-    if (!ISOLATION_LEVELS.includes(upper)) {
-      throw new TypeError(
-        `PostgreSQL transactionOptions.isolationLevel must be one of ${ISOLATION_LEVELS.join(', ')}, got ${String(level)}`,
-      );
-    }
-    parts.push(`ISOLATION LEVEL ${upper}`);
+  if (level !== undefined && !ISOLATION_LEVELS.includes(String(level).toUpperCase())) {
+    throw new TypeError(
+      `PostgreSQL transactionOptions.isolationLevel must be one of ${ISOLATION_LEVELS.join(', ')}, got ${String(level)}`,
+    );
   }
-  if (options?.readonly) parts.push('READ ONLY');
-  return parts.join(' ');
+  return binding.pgTransactionSql(level === undefined ? undefined : String(level), options?.readonly === true);
 }
 
 /**
@@ -45,12 +43,13 @@ const pgTransaction = (connection, serializer) => (getClient, options) => {
     }
   };
   const backend = {
-    begin: () => query(beginStatement(transactionOptions)),
-    commit: () => query('COMMIT'),
-    rollback: () => query('ROLLBACK'),
-    savepoint: (level) => query(`SAVEPOINT pg_savepoint_${level}`),
-    releaseSavepoint: (level) => query(`RELEASE SAVEPOINT pg_savepoint_${level}`),
-    rollbackToSavepoint: (level) => query(`ROLLBACK TO SAVEPOINT pg_savepoint_${level}`),
+    // Built at begin(), so an unknown isolation level fails there, as a statement would.
+    begin: () => query(transactionStatements(transactionOptions).begin),
+    commit: () => query(COMMIT),
+    rollback: () => query(ROLLBACK),
+    savepoint: (level) => query(binding.pgSavepointSql(level).savepoint),
+    releaseSavepoint: (level) => query(binding.pgSavepointSql(level).release),
+    rollbackToSavepoint: (level) => query(binding.pgSavepointSql(level).rollbackTo),
     async close(error) {
       if (close) await close(await getClient, error);
     },
