@@ -63,6 +63,7 @@ enum Conn {
 pub struct PgClient {
     conn: Conn,
     cancel: CancelToken,
+    cancel_hosts: Option<Arc<tokio_postgres::Config>>,
     tls: tls::Tls,
     endpoint: Arc<str>,
     /// Cache named prepared statements (else the unnamed statement, see `execute.rs`).
@@ -108,6 +109,7 @@ impl PgClient {
         }
         Ok(PgClient {
             cancel: client.cancel_token(),
+            cancel_hosts: None,
             conn: Conn::Direct {
                 client,
                 cache: StatementCache::default(),
@@ -127,9 +129,13 @@ impl PgClient {
         object: deadpool_postgres::Object,
         tls: tls::Tls,
         opts: &PgConnectOptions,
+        on_loop: bool,
     ) -> PgClient {
         PgClient {
             cancel: object.cancel_token(),
+            // A connection opened with `connect_raw` (on an event loop) has a cancel
+            // token that does not know its server: cancels go to the configured hosts.
+            cancel_hosts: on_loop.then(|| Arc::new(opts.config.clone())),
             conn: Conn::Pooled(Some(object)),
             tls,
             endpoint: opts.endpoint.as_str().into(),

@@ -8,6 +8,7 @@ pub mod config;
 pub mod decode;
 pub mod encode;
 pub mod errors;
+mod io_error;
 mod numeric;
 pub mod pool;
 pub mod session_attrs;

@@ -2,6 +2,8 @@
 
 mod fifo;
 mod inflight;
+#[cfg(unix)]
+mod on_loop;
 mod shared;
 
 use std::future::Future;
@@ -19,7 +21,7 @@ use crate::{errors, session_attrs, tls};
 
 pub use fifo::Ticket;
 pub(crate) use inflight::Tracked;
-pub use shared::{acquire_shared, close_all_shared, release_shared};
+pub use shared::{acquire_shared, close_all_shared, close_shared_where, release_shared};
 
 use fifo::Fifo;
 use inflight::InFlight;
@@ -69,11 +71,94 @@ pub struct PgPool {
     fifo: Fifo,
     /// Checked-out connections, for [`abort`](Self::abort).
     inflight: Arc<InFlight>,
+    /// Connections do their I/O on a JS thread's event loop (see `on_loop.rs`).
+    on_loop: bool,
 }
 
 impl PgPool {
-    /// Creates the pool; connections are opened on demand.
+    /// Creates the pool; connections are opened on demand, on the runtime's threads.
     pub fn new(opts: PgConnectOptions, settings: PoolOptions) -> Result<PgPool> {
+        Self::build(opts, settings, None)
+    }
+
+    /// Creates a pool whose connections do their I/O on `event_loop` (the calling JS
+    /// thread's loop): use it from that thread only. `runtime` opens the sockets and
+    /// keeps the timers.
+    #[cfg(unix)]
+    pub fn on_loop(
+        opts: PgConnectOptions,
+        settings: PoolOptions,
+        event_loop: dumbo_uv::EventLoop,
+        runtime: tokio::runtime::Handle,
+    ) -> Result<PgPool> {
+        Self::build(opts, settings, Some((event_loop, runtime)))
+    }
+
+    #[cfg(not(unix))]
+    fn build(
+        opts: PgConnectOptions,
+        settings: PoolOptions,
+        _on_loop: Option<std::convert::Infallible>,
+    ) -> Result<PgPool> {
+        Self::build_with(opts, settings, |config, tls, manager_config, recovery| {
+            Self::threaded_manager(config, tls, manager_config, recovery)
+        })
+    }
+
+    #[cfg(unix)]
+    fn build(
+        opts: PgConnectOptions,
+        settings: PoolOptions,
+        on_loop: Option<(dumbo_uv::EventLoop, tokio::runtime::Handle)>,
+    ) -> Result<PgPool> {
+        let on_loop_pool = on_loop.is_some();
+        let mut pool = Self::build_with(
+            opts,
+            settings,
+            |config, tls, manager_config, recovery| match on_loop {
+                Some((event_loop, runtime)) => Manager::from_connect(
+                    config,
+                    on_loop::LoopConnect {
+                        tls,
+                        recovery,
+                        event_loop,
+                        runtime,
+                    },
+                    manager_config,
+                ),
+                None => Self::threaded_manager(config, tls, manager_config, recovery),
+            },
+        )?;
+        pool.on_loop = on_loop_pool;
+        Ok(pool)
+    }
+
+    fn threaded_manager(
+        config: tokio_postgres::Config,
+        tls: tls::Tls,
+        manager_config: ManagerConfig,
+        recovery: Option<session_attrs::Recovery>,
+    ) -> Manager {
+        match recovery {
+            None => Manager::from_config(config, tls, manager_config),
+            Some(wanted) => Manager::from_connect(
+                config,
+                session_attrs::RecoveryConnect { tls, wanted },
+                manager_config,
+            ),
+        }
+    }
+
+    fn build_with(
+        opts: PgConnectOptions,
+        settings: PoolOptions,
+        manager: impl FnOnce(
+            tokio_postgres::Config,
+            tls::Tls,
+            ManagerConfig,
+            Option<session_attrs::Recovery>,
+        ) -> Manager,
+    ) -> Result<PgPool> {
         if settings.max_size == 0 {
             return Err(Error::invalid_operation(
                 "Connection pool size must be at least 1",
@@ -88,17 +173,12 @@ impl PgPool {
         let manager_config = ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         };
-        let manager = match opts.recovery {
-            None => Manager::from_config(opts.config.clone(), tls.clone(), manager_config),
-            Some(wanted) => Manager::from_connect(
-                opts.config.clone(),
-                session_attrs::RecoveryConnect {
-                    tls: tls.clone(),
-                    wanted,
-                },
-                manager_config,
-            ),
-        };
+        let manager = manager(
+            opts.config.clone(),
+            tls.clone(),
+            manager_config,
+            opts.recovery,
+        );
         let mut builder = deadpool_postgres::Pool::builder(manager);
         if let Some(wanted) = opts.recovery {
             let endpoint: Arc<str> = opts.endpoint.as_str().into();
@@ -126,6 +206,7 @@ impl PgPool {
             tls,
             fifo: Fifo::default(),
             inflight: Arc::default(),
+            on_loop: false,
         })
     }
 
@@ -145,7 +226,7 @@ impl PgPool {
     pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
         match ticket.enter(self.pool.get()).await {
             Ok(object) => {
-                let client = PgClient::pooled(object, self.tls.clone(), &self.opts);
+                let client = PgClient::pooled(object, self.tls.clone(), &self.opts, self.on_loop);
                 let tracked = self.inflight.track(client.canceller());
                 Ok(client.tracked(tracked))
             }

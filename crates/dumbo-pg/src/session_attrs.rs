@@ -34,7 +34,7 @@ impl Recovery {
         }
     }
 
-    fn accepts(self, in_recovery: bool) -> bool {
+    pub(crate) fn accepts(self, in_recovery: bool) -> bool {
         match self {
             Recovery::Primary => !in_recovery,
             Recovery::Standby | Recovery::PreferStandby => in_recovery,
@@ -107,7 +107,7 @@ pub async fn check(client: &Client, wanted: Recovery, endpoint: &str) -> Result<
     ))
 }
 
-async fn in_recovery(client: &Client) -> Result<bool, tokio_postgres::Error> {
+pub(crate) async fn in_recovery(client: &Client) -> Result<bool, tokio_postgres::Error> {
     let messages = client.simple_query("SELECT pg_is_in_recovery()").await?;
     Ok(messages
         .iter()
@@ -129,7 +129,7 @@ impl Connect for RecoveryConnect {
 
 /// `load_balance_hosts=random`: a Fisher-Yates shuffle seeded by std's per-process
 /// random hasher keys (no cryptographic need, only spreading).
-fn shuffle<T>(items: &mut [T]) {
+pub(crate) fn shuffle<T>(items: &mut [T]) {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_usize(items.len());
@@ -143,7 +143,7 @@ fn shuffle<T>(items: &mut [T]) {
 }
 
 /// One config per host (with its hostaddr and port), everything else copied.
-fn single_hosts(config: &Config) -> Vec<Config> {
+pub(crate) fn single_hosts(config: &Config) -> Vec<Config> {
     let hosts = config.get_hosts();
     let addrs = config.get_hostaddrs();
     let ports = config.get_ports();

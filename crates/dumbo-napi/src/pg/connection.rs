@@ -11,6 +11,7 @@ use dumbo_pg::transaction;
 use napi::bindgen_prelude::{PromiseRaw, Unknown};
 use napi::{Env, JsValue, Result};
 
+use super::event_loop::Loop;
 use super::exec::{self, Serialization};
 use super::pool::{millis, number_option};
 use crate::errors;
@@ -21,14 +22,21 @@ pub struct PgConnection {
     client: RefCell<Option<Arc<PgClient>>>,
     in_transaction: Cell<bool>,
     serialization: Rc<Serialization>,
+    /// The pool's event loop, if it does its I/O there (see `event_loop.rs`).
+    event_loop: Option<Loop>,
 }
 
 impl PgConnection {
-    pub(super) fn new(client: PgClient, serialization: Rc<Serialization>) -> Self {
+    pub(super) fn new(
+        client: PgClient,
+        serialization: Rc<Serialization>,
+        event_loop: Option<Loop>,
+    ) -> Self {
         PgConnection {
             client: RefCell::new(Some(Arc::new(client))),
             in_transaction: Cell::new(false),
             serialization,
+            event_loop,
         }
     }
 
@@ -58,8 +66,9 @@ impl PgConnection {
         ends_transaction: bool,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let client = self.client(env.raw())?;
-        exec::spawn(
+        exec::spawn_on(
             env,
+            self.event_loop.as_ref(),
             async move {
                 client.batch_execute(&sql).await?;
                 if ends_transaction {
@@ -104,7 +113,8 @@ impl PgConnection {
         exec::spawn(
             env,
             async move { PgClient::connect(&opts, timeout).await },
-            move |env, client| exec::instance(env, PgConnection::new(client, serialization)),
+            // A direct connection runs on the runtime's threads.
+            move |env, client| exec::instance(env, PgConnection::new(client, serialization, None)),
         )
     }
 
@@ -127,8 +137,9 @@ impl PgConnection {
             values,
             self.in_transaction.get(),
         )?;
-        exec::spawn(
+        exec::spawn_on(
             env,
+            self.event_loop.as_ref(),
             async move { client.execute(&st.sql, &st.params, &st.options).await },
             |env, outcome| exec::outcome_to_js(env, &outcome),
         )

@@ -11,6 +11,9 @@ use dumbo_sql::{Dialect, Processors};
 use napi::bindgen_prelude::{PromiseRaw, ToNapiValue, Unknown};
 use napi::{Env, JsValue, Result};
 
+use super::event_loop::Loop;
+#[cfg(unix)]
+use super::settle;
 use crate::errors;
 use crate::js::{self, JsRef};
 use crate::rows;
@@ -145,6 +148,29 @@ where
     F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
     D: FnOnce(js::Env, T) -> Result<js::Value> + 'static,
 {
+    spawn_on(env, None, fut, done)
+}
+
+/// [`spawn`] on the JS thread's event loop when given one (see `event_loop.rs`): the
+/// future is polled on this thread, and the promise settles from the loop's callback
+/// without a threadsafe-function hop.
+pub fn spawn_on<'env, T, F, D>(
+    env: &'env Env,
+    event_loop: Option<&Loop>,
+    fut: F,
+    done: D,
+) -> Result<PromiseRaw<'env, Unknown<'env>>>
+where
+    T: Send + 'static,
+    F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
+    D: FnOnce(js::Env, T) -> Result<js::Value> + 'static,
+{
+    #[cfg(unix)]
+    if let Some(event_loop) = event_loop {
+        return settle::on_loop(env, event_loop, catch_panic(fut), done);
+    }
+    #[cfg(not(unix))]
+    let _ = event_loop;
     env.spawn_future_with_callback(catch_panic(fut), move |env, result| {
         let raw = env.raw();
         match result {
@@ -158,7 +184,7 @@ where
 /// would otherwise reject with a plain `Error('Panic in async function')`, which
 /// no `instanceof DumboError` check recognises; the runtime and the pool go on
 /// either way.
-async fn catch_panic<T, F>(fut: F) -> Result<std::result::Result<T, CoreError>>
+pub(super) async fn catch_panic<T, F>(fut: F) -> Result<std::result::Result<T, CoreError>>
 where
     F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
 {

@@ -7,7 +7,10 @@
 //! `JSON.parse` (rows.rs).
 
 mod connection;
+mod event_loop;
 mod exec;
 mod functions;
 mod pool;
 mod settings;
+#[cfg(unix)]
+mod settle;

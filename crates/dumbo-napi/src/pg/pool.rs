@@ -11,6 +11,7 @@ use napi::bindgen_prelude::{PromiseRaw, Unknown};
 use napi::{Env, JsValue, Result};
 
 use super::connection::PgConnection;
+use super::event_loop::{self, Loop};
 use super::exec::{self, Serialization};
 use super::settings::Settings;
 use crate::errors;
@@ -19,6 +20,8 @@ use crate::js;
 #[napi_derive::napi]
 pub struct PgPool {
     pool: Arc<pg_pool::PgPool>,
+    /// The JS thread's loop when the pool does its I/O there (see `event_loop.rs`).
+    event_loop: Option<Loop>,
     key: String,
     released: Cell<bool>,
     serialization: Rc<Serialization>,
@@ -57,6 +60,38 @@ pub(super) fn number_option(
             ),
         )),
     }
+}
+
+#[cfg(unix)]
+fn new_pool(
+    opts: dumbo_pg::config::PgConnectOptions,
+    options: PoolOptions,
+    event_loop: Option<&Loop>,
+) -> dumbo_core::Result<pg_pool::PgPool> {
+    let runtime = event_loop.and_then(|_| {
+        std::panic::catch_unwind(|| {
+            napi::bindgen_prelude::within_runtime_if_available(|| {
+                tokio::runtime::Handle::try_current().ok()
+            })
+        })
+        .ok()
+        .flatten()
+    });
+    match (event_loop, runtime) {
+        (Some(event_loop), Some(runtime)) => {
+            pg_pool::PgPool::on_loop(opts, options, event_loop.clone(), runtime)
+        }
+        _ => pg_pool::PgPool::new(opts, options),
+    }
+}
+
+#[cfg(not(unix))]
+fn new_pool(
+    opts: dumbo_pg::config::PgConnectOptions,
+    options: PoolOptions,
+    _event_loop: Option<&Loop>,
+) -> dumbo_core::Result<pg_pool::PgPool> {
+    pg_pool::PgPool::new(opts, options)
 }
 
 pub(super) fn millis(n: Option<f64>, default: Option<Duration>) -> Option<Duration> {
@@ -114,15 +149,17 @@ impl PgPool {
             .or_else(|| dumbo_pg::config::parse_database_name(&connection_string))
             .unwrap_or_else(|| "postgres".to_owned());
         let settings = Settings::read(raw, o)?;
-        let key = format!("{connection_string}|{db_key}{}", settings.key());
+        let (event_loop, loop_tag) = event_loop::current(raw)?;
+        let key = format!("{connection_string}|{db_key}{}{loop_tag}", settings.key());
         let pool = pg_pool::acquire_shared(&key, || {
             let mut opts = dumbo_pg::config::parse(&connection_string, database.as_deref())?;
             settings.apply(&mut opts);
-            pg_pool::PgPool::new(opts, pool_options)
+            new_pool(opts, pool_options, event_loop.as_ref())
         })
         .map_err(|e| errors::to_napi(raw, e))?;
         Ok(PgPool {
             pool,
+            event_loop,
             key,
             released: Cell::new(false),
             serialization,
@@ -144,8 +181,9 @@ impl PgPool {
         // The place in the pool's queue is taken now, on the JS thread, so calls
         // get connections in the order they were made (dumbo_pg pool/fifo.rs).
         let ticket = pool.ticket();
-        exec::spawn(
+        exec::spawn_on(
             env,
+            self.event_loop.as_ref(),
             async move {
                 let client = pool.acquire_after(ticket).await?;
                 client.execute(&st.sql, &st.params, &st.options).await
@@ -160,10 +198,14 @@ impl PgPool {
         let pool = self.pool.clone();
         let serialization = self.serialization.clone();
         let ticket = pool.ticket();
-        exec::spawn(
+        let event_loop = self.event_loop.clone();
+        exec::spawn_on(
             env,
+            self.event_loop.as_ref(),
             async move { pool.acquire_after(ticket).await },
-            move |env, client| exec::instance(env, PgConnection::new(client, serialization)),
+            move |env, client| {
+                exec::instance(env, PgConnection::new(client, serialization, event_loop))
+            },
         )
     }
 

@@ -65,3 +65,16 @@ pub fn close_all_shared() {
         entry.pool.close();
     }
 }
+
+/// Closes and forgets the shared pools whose key `matches` (the pools of one event
+/// loop, when that loop goes away).
+pub fn close_shared_where(matches: impl Fn(&str) -> bool) {
+    let drained: Vec<Entry> = {
+        let mut pools = registry();
+        let keys: Vec<String> = pools.keys().filter(|k| matches(k)).cloned().collect();
+        keys.iter().filter_map(|k| pools.remove(k)).collect()
+    };
+    for entry in drained {
+        entry.pool.close();
+    }
+}

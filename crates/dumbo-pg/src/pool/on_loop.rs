@@ -1,0 +1,293 @@
+//! Connections whose socket lives on the JS thread's libuv loop (`dumbo_uv`).
+//!
+//! tokio-postgres' `connect` opens tokio sockets, driven by the runtime's threads. Here
+//! the TCP or Unix socket is opened on the runtime (DNS and connect may block), then
+//! handed to the loop as a [`UvStream`], and the protocol starts over it with
+//! `connect_raw`: TLS, authentication and every statement after run on the JS thread.
+//! What `connect` would have done around `connect_raw` is done here: trying each
+//! host, socket options, and `target_session_attrs`.
+
+use std::future::Future;
+use std::io;
+use std::path::Path;
+use std::pin::Pin;
+use std::time::Duration;
+
+use deadpool_postgres::Connect;
+use dumbo_uv::{EventLoop, Socket, UvStream};
+use socket2::{SockRef, TcpKeepalive};
+use tokio::runtime::Handle;
+use tokio::task::JoinHandle;
+use tokio_postgres::config::{Host, LoadBalanceHosts, TargetSessionAttrs};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{Client, Config, SimpleQueryMessage};
+
+use crate::io_error::io_error;
+use crate::session_attrs::{self, Recovery};
+use crate::tls::Tls;
+
+type Opened = (Client, JoinHandle<()>);
+type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// deadpool's connector for a pool on an event loop.
+pub struct LoopConnect {
+    pub tls: Tls,
+    pub recovery: Option<Recovery>,
+    pub event_loop: EventLoop,
+    pub runtime: Handle,
+}
+
+impl Connect for LoopConnect {
+    fn connect(&self, config: &Config) -> BoxFuture<'_, Result<Opened, tokio_postgres::Error>> {
+        let config = config.clone();
+        Box::pin(async move { self.open(&config).await })
+    }
+}
+
+impl LoopConnect {
+    /// The first host that accepts the connection and fits `target_session_attrs`
+    /// (`prefer-standby` falls back to the first that answered).
+    async fn open(&self, config: &Config) -> Result<Opened, tokio_postgres::Error> {
+        let mut hosts = session_attrs::single_hosts(config);
+        if config.get_load_balance_hosts() == LoadBalanceHosts::Random {
+            session_attrs::shuffle(&mut hosts);
+        }
+        let attrs = config.get_target_session_attrs();
+        let mut fallback: Option<Opened> = None;
+        let mut last_error = None;
+        for host in &hosts {
+            let opened = match self.open_host(host).await {
+                Ok(opened) => opened,
+                Err(e) => {
+                    last_error = Some(e);
+                    continue;
+                }
+            };
+            match self.fits(&opened.0, attrs).await {
+                Ok(Fit::Yes) => return Ok(opened),
+                Ok(Fit::Fallback) => {
+                    if fallback.is_none() {
+                        fallback = Some(opened);
+                    }
+                }
+                Ok(Fit::No(reason)) => last_error = Some(io_error(reason)),
+                Err(e) => last_error = Some(e),
+            }
+        }
+        match (fallback, last_error) {
+            (Some(opened), _) => Ok(opened),
+            (None, Some(e)) => Err(e),
+            (None, None) => Err(io_error(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "no host to connect to",
+            ))),
+        }
+    }
+
+    /// Whether the session fits: tokio-postgres' `read-write`/`read-only` (checked in
+    /// its `connect`, not in `connect_raw`) and this crate's recovery roles.
+    async fn fits(
+        &self,
+        client: &Client,
+        attrs: TargetSessionAttrs,
+    ) -> Result<Fit, tokio_postgres::Error> {
+        if attrs != TargetSessionAttrs::Any {
+            let read_only = show_read_only(client).await?;
+            let wants_write = attrs == TargetSessionAttrs::ReadWrite;
+            if read_only == wants_write {
+                return Ok(Fit::No(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    if wants_write {
+                        "database does not allow writes"
+                    } else {
+                        "database is not read only"
+                    },
+                )));
+            }
+        }
+        match self.recovery {
+            None => Ok(Fit::Yes),
+            Some(wanted) => {
+                let in_recovery = session_attrs::in_recovery(client).await?;
+                // A role that does not fit is refused by the pool's hook
+                // (`session_attrs::check`) unless it is `prefer-standby`'s fallback.
+                Ok(if wanted.accepts(in_recovery) {
+                    Fit::Yes
+                } else {
+                    Fit::Fallback
+                })
+            }
+        }
+    }
+
+    /// Opens the socket on the runtime, moves it to the loop and starts the protocol.
+    async fn open_host(&self, host: &Config) -> Result<Opened, tokio_postgres::Error> {
+        let port = host.get_ports().first().copied().unwrap_or(5432);
+        let connect_timeout = host.get_connect_timeout().copied();
+        let (socket, hostname) = match (host.get_hostaddrs().first(), host.get_hosts().first()) {
+            (Some(addr), name) => {
+                let name = match name {
+                    Some(Host::Tcp(name)) => Some(name.clone()),
+                    _ => None,
+                };
+                let socket = self.tcp(vec![(*addr, port).into()], host, connect_timeout);
+                (socket.await?, name)
+            }
+            (None, Some(Host::Tcp(name))) => {
+                let addrs = self.resolve(name, port).await?;
+                (
+                    self.tcp(addrs, host, connect_timeout).await?,
+                    Some(name.clone()),
+                )
+            }
+            (None, Some(Host::Unix(dir))) => (self.unix(dir, port, connect_timeout).await?, None),
+            (None, None) => {
+                return Err(io_error(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "both host and hostaddr are missing",
+                )))
+            }
+        };
+        let stream = UvStream::new(&self.event_loop, socket).map_err(io_error)?;
+        let mut tls = self.tls.clone();
+        let tls = MakeTlsConnect::<UvStream>::make_tls_connect(
+            &mut tls,
+            hostname.as_deref().unwrap_or(""),
+        )
+        .map_err(|e| io_error(io::Error::other(e)))?;
+        let (client, connection) = host.connect_raw(stream, tls).await?;
+        // deadpool wants a tokio task for the connection: it waits for the loop's.
+        let (done, finished) = tokio::sync::oneshot::channel::<()>();
+        self.event_loop.spawn(
+            async move {
+                // Errors surface on the client as "connection closed".
+                let _ = connection.await;
+                drop(done);
+            },
+            false,
+        );
+        let task = self.runtime.spawn(async move {
+            let _ = finished.await;
+        });
+        Ok((client, task))
+    }
+
+    async fn resolve(
+        &self,
+        name: &str,
+        port: u16,
+    ) -> Result<Vec<std::net::SocketAddr>, tokio_postgres::Error> {
+        let name = name.to_owned();
+        let addrs = self
+            .runtime
+            .spawn(async move {
+                let addrs = tokio::net::lookup_host((name.as_str(), port)).await?;
+                Ok::<_, io::Error>(addrs.collect::<Vec<_>>())
+            })
+            .await
+            .map_err(|e| io_error(io::Error::other(e)))?
+            .map_err(io_error)?;
+        Ok(addrs)
+    }
+
+    async fn tcp(
+        &self,
+        addrs: Vec<std::net::SocketAddr>,
+        host: &Config,
+        limit: Option<Duration>,
+    ) -> Result<Socket, tokio_postgres::Error> {
+        let mut last = None;
+        for addr in addrs {
+            let connecting = self.runtime.spawn(async move {
+                let stream = within(limit, tokio::net::TcpStream::connect(addr)).await?;
+                stream.into_std()
+            });
+            match connecting.await.map_err(io::Error::other).and_then(|r| r) {
+                Ok(stream) => {
+                    tcp_options(&stream, host).map_err(io_error)?;
+                    return Ok(Socket::Tcp(stream));
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(io_error(last.unwrap_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "could not resolve any addresses",
+            )
+        })))
+    }
+
+    async fn unix(
+        &self,
+        dir: &Path,
+        port: u16,
+        limit: Option<Duration>,
+    ) -> Result<Socket, tokio_postgres::Error> {
+        let path = dir.join(format!(".s.PGSQL.{port}"));
+        let stream = self
+            .runtime
+            .spawn(async move {
+                let stream = within(limit, tokio::net::UnixStream::connect(path)).await?;
+                stream.into_std()
+            })
+            .await
+            .map_err(|e| io_error(io::Error::other(e)))?
+            .map_err(io_error)?;
+        Ok(Socket::Unix(stream))
+    }
+}
+
+enum Fit {
+    Yes,
+    /// Usable only if no host fits (`prefer-standby`, or refused later by the hook).
+    Fallback,
+    No(io::Error),
+}
+
+async fn within<T>(
+    limit: Option<Duration>,
+    connect: impl Future<Output = io::Result<T>>,
+) -> io::Result<T> {
+    match limit {
+        Some(limit) => tokio::time::timeout(limit, connect)
+            .await
+            .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "connection timed out"))?,
+        None => connect.await,
+    }
+}
+
+/// The socket options tokio-postgres' `connect` sets.
+fn tcp_options(stream: &std::net::TcpStream, host: &Config) -> io::Result<()> {
+    stream.set_nodelay(true)?;
+    let socket = SockRef::from(stream);
+    #[cfg(target_os = "linux")]
+    if let Some(timeout) = host.get_tcp_user_timeout() {
+        socket.set_tcp_user_timeout(Some(*timeout))?;
+    }
+    if host.get_keepalives() {
+        let mut keepalive = TcpKeepalive::new().with_time(host.get_keepalives_idle());
+        #[cfg(not(any(target_os = "openbsd", target_os = "redox", target_os = "solaris")))]
+        if let Some(interval) = host.get_keepalives_interval() {
+            keepalive = keepalive.with_interval(interval);
+        }
+        #[cfg(not(any(
+            target_os = "openbsd",
+            target_os = "redox",
+            target_os = "solaris",
+            target_os = "windows"
+        )))]
+        if let Some(retries) = host.get_keepalives_retries() {
+            keepalive = keepalive.with_retries(retries);
+        }
+        socket.set_tcp_keepalive(&keepalive)?;
+    }
+    Ok(())
+}
+
+async fn show_read_only(client: &Client) -> Result<bool, tokio_postgres::Error> {
+    let messages = client.simple_query("SHOW transaction_read_only").await?;
+    Ok(messages
+        .iter()
+        .any(|m| matches!(m, SimpleQueryMessage::Row(row) if row.get(0) == Some("on"))))
+}
