@@ -109,6 +109,11 @@ export declare class PgPool {
    */
   close(force?: boolean | undefined | null): boolean
   /**
+   * Where the pool's connections do their I/O: `'event-loop'` (the JS thread's
+   * libuv loop) or `'threads'` (napi's tokio runtime), see `event_loop.rs`.
+   */
+  get ioPath(): 'event-loop' | 'threads'
+  /**
    * How many connections are checked out right now (statements running or
    * connections held by callers).
    */

@@ -231,6 +231,17 @@ impl PgPool {
         closed
     }
 
+    /// Where the pool's connections do their I/O: `'event-loop'` (the JS thread's
+    /// libuv loop) or `'threads'` (napi's tokio runtime), see `event_loop.rs`.
+    #[napi(getter, ts_return_type = "'event-loop' | 'threads'")]
+    pub fn io_path(&self) -> &'static str {
+        if self.event_loop.is_some() {
+            "event-loop"
+        } else {
+            "threads"
+        }
+    }
+
     /// How many connections are checked out right now (statements running or
     /// connections held by callers).
     #[napi(getter)]

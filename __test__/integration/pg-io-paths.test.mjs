@@ -1,0 +1,130 @@
+// Where the PostgreSQL driver does its socket I/O: on the JS thread's libuv loop under
+// Node (the default), on napi's tokio runtime with DUMBO_PG_IO=threads (and under Bun
+// and Deno, see __test__/runtimes/smoke.mjs). Both paths answer the same; a bad value
+// of the variable is an error naming it; a worker's loop closes with the worker.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import * as pg from '@event-driven-io/dumbo/pg';
+import { SQL, single } from '@event-driven-io/dumbo';
+import { createTestDatabase, dropTestDatabase } from '../support/postgres.mjs';
+
+const require = createRequire(import.meta.url);
+const nativePath = require.resolve('../../lib/native.cjs');
+const { binding } = require(nativePath);
+const TAG = 'pg_io_paths';
+let url;
+before(async () => {
+  url = await createTestDatabase(TAG);
+});
+after(async () => {
+  await dropTestDatabase(TAG);
+});
+
+/** Runs `code` (an ES module body) in a child Node with `env` added. */
+const child = (code, env) =>
+  spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    cwd: new URL('../..', import.meta.url),
+    timeout: 60_000,
+  });
+
+const probe = (connectionString) => `
+  import { createRequire } from 'node:module';
+  import * as pg from '@event-driven-io/dumbo/pg';
+  import { SQL, single } from '@event-driven-io/dumbo';
+  const { binding } = createRequire(import.meta.url)(${JSON.stringify(nativePath)});
+  const native = binding.PgPool.open(${JSON.stringify(connectionString)});
+  const pool = pg.dumbo({ connectionString: ${JSON.stringify(connectionString)} });
+  try {
+    const rows = await Promise.all([1, 2, 3].map((n) => single(pool.execute.query(SQL\`SELECT \${n}::int * 2 AS v\`))));
+    console.log(JSON.stringify({ io: native.ioPath, values: rows.map((r) => r.v) }));
+  } catch (e) {
+    console.log(JSON.stringify({ error: e.name, message: e.message }));
+  } finally {
+    native.close();
+    await pool.close();
+  }
+`;
+
+describe('PostgreSQL I/O paths', () => {
+  it('under Node on this platform pools do their I/O on the JS event loop', async () => {
+    const native = binding.PgPool.open(url);
+    try {
+      assert.equal(native.ioPath, process.platform === 'win32' ? 'threads' : 'event-loop');
+    } finally {
+      native.close();
+    }
+  });
+
+  it('DUMBO_PG_IO=threads takes the threaded path, with the same answers', () => {
+    for (const [value, io] of [['threads', 'threads'], ['event-loop', 'event-loop']]) {
+      const r = child(probe(url), { DUMBO_PG_IO: value });
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout.trim().split('\n').at(-1));
+      assert.deepEqual(out, { io: process.platform === 'win32' ? 'threads' : io, values: [2, 4, 6] });
+    }
+  });
+
+  it('an unknown DUMBO_PG_IO value is an InvalidOperationError naming the variable', () => {
+    const r = child(
+      `import * as pg from '@event-driven-io/dumbo/pg';
+       import { SQL } from '@event-driven-io/dumbo';
+       try {
+         const pool = pg.dumbo({ connectionString: ${JSON.stringify(url)} });
+         await pool.execute.query(SQL\`SELECT 1\`);
+         console.log('no error');
+       }
+       catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })); }`,
+      { DUMBO_PG_IO: 'fibers' },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1));
+    assert.equal(out.name, 'InvalidOperationError');
+    assert.match(out.message, /DUMBO_PG_IO must be 'event-loop' or 'threads', got 'fibers'/);
+  });
+
+  it('a worker runs statements on its own loop; its sessions end when it exits, mid-transaction too', async () => {
+    const app = `dumbo_io_worker_${process.pid}`;
+    const connectionString = `${url}${url.includes('?') ? '&' : '?'}application_name=${app}`;
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       (async () => {
+         const pg = require('@event-driven-io/dumbo/pg');
+         const { SQL, single } = require('@event-driven-io/dumbo');
+         const pool = pg.dumbo({ connectionString: workerData });
+         const sums = await Promise.all([1, 2, 3, 4].map((n) => single(pool.execute.query(SQL\`SELECT \${n}::int + 1 AS v\`))));
+         const conn = await pool.connection();
+         await conn.execute.command(SQL\`BEGIN\`);
+         await conn.execute.command(SQL\`CREATE TEMP TABLE t (v int)\`);
+         parentPort.postMessage(sums.map((r) => r.v));
+       })().catch((e) => parentPort.postMessage(String(e)));`,
+      { eval: true, workerData: connectionString, env: process.env },
+    );
+    const values = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    assert.deepEqual(values, [2, 3, 4, 5]);
+    await worker.terminate();
+    const admin = pg.dumbo({ connectionString: url });
+    try {
+      let left = -1;
+      for (let i = 0; i < 50 && left !== 0; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        const row = await single(
+          admin.execute.query(SQL`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${app}`),
+        );
+        left = row.n;
+      }
+      assert.equal(left, 0, 'the worker left sessions open');
+      // The main thread's own pools are unaffected.
+      assert.equal((await single(admin.execute.query(SQL`SELECT 41 + 1 AS v`))).v, 42);
+    } finally {
+      await admin.close();
+    }
+  });
+});
