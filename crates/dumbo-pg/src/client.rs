@@ -129,13 +129,13 @@ impl PgClient {
         object: deadpool_postgres::Object,
         tls: tls::Tls,
         opts: &PgConnectOptions,
-        on_loop: bool,
+        cancel_hosts: Option<Arc<tokio_postgres::Config>>,
     ) -> PgClient {
         PgClient {
             cancel: object.cancel_token(),
             // A connection opened with `connect_raw` (on an event loop) has a cancel
             // token that does not know its server: cancels go to the configured hosts.
-            cancel_hosts: on_loop.then(|| Arc::new(opts.config.clone())),
+            cancel_hosts,
             conn: Conn::Pooled(Some(object)),
             tls,
             endpoint: opts.endpoint.as_str().into(),

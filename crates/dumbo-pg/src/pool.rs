@@ -71,8 +71,9 @@ pub struct PgPool {
     fifo: Fifo,
     /// Checked-out connections, for [`abort`](Self::abort).
     inflight: Arc<InFlight>,
-    /// Connections do their I/O on a JS thread's event loop (see `on_loop.rs`).
-    on_loop: bool,
+    /// Set when connections do their I/O on a JS thread's event loop (see
+    /// `on_loop.rs`): their cancel requests go to the configured hosts.
+    cancel_hosts: Option<Arc<tokio_postgres::Config>>,
 }
 
 impl PgPool {
@@ -129,7 +130,9 @@ impl PgPool {
                 None => Self::threaded_manager(config, tls, manager_config, recovery),
             },
         )?;
-        pool.on_loop = on_loop_pool;
+        if on_loop_pool {
+            pool.cancel_hosts = Some(Arc::new(pool.opts.config.clone()));
+        }
         Ok(pool)
     }
 
@@ -206,7 +209,7 @@ impl PgPool {
             tls,
             fifo: Fifo::default(),
             inflight: Arc::default(),
-            on_loop: false,
+            cancel_hosts: None,
         })
     }
 
@@ -226,7 +229,12 @@ impl PgPool {
     pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
         match ticket.enter(self.pool.get()).await {
             Ok(object) => {
-                let client = PgClient::pooled(object, self.tls.clone(), &self.opts, self.on_loop);
+                let client = PgClient::pooled(
+                    object,
+                    self.tls.clone(),
+                    &self.opts,
+                    self.cancel_hosts.clone(),
+                );
                 let tracked = self.inflight.track(client.canceller());
                 Ok(client.tracked(tracked))
             }
