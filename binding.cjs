@@ -872,6 +872,7 @@ module.exports.sha256Hex = nativeBinding.sha256Hex
 module.exports.sqliteDefaultPragmas = nativeBinding.sqliteDefaultPragmas
 module.exports.sqliteErrorType = nativeBinding.sqliteErrorType
 module.exports.sqliteJsonPath = nativeBinding.sqliteJsonPath
+module.exports.sqlitePhysicalName = nativeBinding.sqlitePhysicalName
 module.exports.sqliteSavepointSql = nativeBinding.sqliteSavepointSql
 module.exports.sqliteTransactionModes = nativeBinding.sqliteTransactionModes
 module.exports.sqliteTransactionSql = nativeBinding.sqliteTransactionSql

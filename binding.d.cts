@@ -317,6 +317,13 @@ export interface SqliteOpenOptions {
   serializer?: (arg: unknown) => string
 }
 
+/**
+ * The physical SQLite name of a table or index (`kind`) in a logical schema:
+ * `schema.name`, or `name` in the default schema (`sqliteTableName`, `sqliteIndexName`);
+ * a name containing `.` throws InvalidOperationError. The DDL formatter folds the same way.
+ */
+export declare function sqlitePhysicalName(kind: 'table' | 'index', schema: string | undefined | null, name: string): string
+
 /** `DEFAULT_SQLITE_PRAGMA_OPTIONS`: what a SQLite connection sets unless told otherwise. */
 export interface SqlitePragmaDefaults {
   journal_mode: string

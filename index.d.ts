@@ -6,8 +6,6 @@ export * from './types/schema';
 export * from './types/connections';
 export * from './types/drivers';
 export * from './types/sql';
-// The full migrator options (types/pool has a loose placeholder of the same name).
-export type { MigratorOptions } from './types/schema';
 export * from './types/schemaKeyed';
 export * from './types/tracing';
 export * from './types/upstreamTypeLevel';

@@ -8,16 +8,13 @@ import type {
 import type {
   AnySQLiteConnection,
   SQLiteClient,
-  SQLiteClientConnection,
   SQLiteClientOrPoolClient,
   SQLitePoolClient,
-  SQLitePoolClientConnection,
   SQLiteConnectionOptions as BaseSQLiteConnectionOptions,
   SQLiteTransaction,
 } from '../types/sqlite-factories';
-import type { DatabaseConnectionString } from '../types/drivers';
 import type { DumboDriverPlugin } from '../types/drivers';
-import type { SQLiteDriverType } from './sqlite';
+import type { SQLiteDriverType, SQLiteConnection as SQLiteConnectionOfSqlite } from './sqlite';
 import type {
   BatchSQLCommandOptions,
   JSONSerializationOptions,
@@ -75,39 +72,21 @@ export {
 export type * from '../types/sqlite-factories';
 
 // Shapes /sqlite does not declare upstream's way yet (type arguments, a type beside a value).
+// Without type arguments, upstream's connection over a SQLite client (on /sqlite: the native one).
 export type SQLiteConnection<
   Self extends AnyConnection = AnyConnection,
   DriverType extends SQLiteDriverType = SQLiteDriverType,
   SQLiteClientType extends SQLiteClientOrPoolClient = SQLiteClient | SQLitePoolClient,
   TransactionType extends DatabaseTransaction<Self> = DatabaseTransaction<Self>,
-> =
-  | (SQLiteClientType extends SQLiteClient
-      ? SQLiteClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
-      : never)
-  | (SQLiteClientType extends SQLitePoolClient
-      ? SQLitePoolClientConnection<Self, DriverType, SQLiteClientType, TransactionType>
-      : never);
+> = SQLiteConnectionOfSqlite<Self, DriverType, SQLiteClientType, TransactionType>;
 export type SQLiteConnectionOptions<_ConnectionType extends AnySQLiteConnection = AnySQLiteConnection> =
   BaseSQLiteConnectionOptions;
 export type SQLitePoolFactoryOptions<
   SQLiteConnectionType extends AnySQLiteConnection,
   ConnectionOptionsType extends SQLiteConnectionOptions,
 > = Omit<SQLitePoolOptions<SQLiteConnectionType, ConnectionOptionsType>, 'singleton'> & { singleton?: boolean };
-export type SQLiteConnectionString = DatabaseConnectionString<
-  'SQLite',
-  `file:${string}` | `:memory:` | `/${string}` | `./${string}`
->;
-/** Checks that a string is a SQLite connection string (`file:`, `:memory:`, `/`, `./`). */
-export declare const SQLiteConnectionString: (connectionString: string) => SQLiteConnectionString;
-export type SQLiteDatabaseType = 'SQLite';
-/** An error of a SQLite driver: its result code (`'SQLITE_CONSTRAINT'`, ...) in `code`. */
-export interface SQLiteError extends Error {
-  code: string;
-  errno?: number;
-}
-export type SQLiteFileNameOrConnectionString =
-  | { fileName: string; connectionString?: never }
-  | { connectionString: string; fileName?: never };
+export { SQLiteConnectionString } from './sqlite';
+export type { SQLiteDatabaseType, SQLiteError, SQLiteFileNameOrConnectionString } from './sqlite';
 export type SQLitePool<_SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection> = ConnectionPool<any>;
 export type SQLiteAmbientConnectionPool<_SQLiteConnectionType extends AnySQLiteConnection = AnySQLiteConnection> =
   ConnectionPool<any>;

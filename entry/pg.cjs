@@ -13,7 +13,7 @@ const nodePg = require('../lib/pg/nodePg/index.cjs');
 const { pluginRegistry } = require('../lib/registry.cjs');
 const { binding } = require('../lib/native.cjs');
 
-const usePgDumboDriver = () => pluginRegistry.register('PostgreSQL:pg', pgPlugin);
+const usePgDumboDriver = () => pluginRegistry.register(pgPlugin.connector, pgPlugin);
 usePgDumboDriver();
 
 /**
@@ -38,7 +38,7 @@ module.exports = {
   pgPlugin,
   pgDumboDriver: pgPlugin,
   usePgDumboDriver,
-  PgDriverType: 'PostgreSQL:pg',
+  PgDriverType: pgPlugin.driverType,
   endAllPgPools,
   checkConnection,
   // over node-postgres (`pg`) objects

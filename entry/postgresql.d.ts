@@ -86,7 +86,7 @@ export declare const PostgreSQLJSON: {
   textField(source: SQL, path: string): SQL;
   path(path: string | string[]): SQL;
 };
-export declare function mapPostgresError(error: unknown): Error;
+export { mapPostgresError } from '../types/core';
 /** `{ lock: { databaseLock: AdvisoryLock } }`: a transaction-scoped advisory lock (id 999956789). */
 export declare const DefaultPostgreSQLMigratorOptions: MigratorOptions;
 

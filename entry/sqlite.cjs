@@ -3,13 +3,9 @@
 const core = require('../lib/sqlite/entryCore.cjs');
 const { sqlite3Pool, sqliteAmbientConnectionPool } = require('../lib/sqlite/pool.cjs');
 const { sqliteConnection: nativeSqliteConnection } = require('../lib/sqlite/connection.cjs');
-const {
-  sqlite3Client,
-  sqlite3Connection,
-  sqliteClientOrPoolConnection,
-  sqliteFactoryPool,
-  ...sqliteFactories
-} = require('../lib/sqlite/factories.cjs');
+const factories = require('../lib/sqlite/factories.cjs');
+const { sqlite3Client, sqlite3Connection, sqliteClientOrPoolConnection, sqliteFactoryPool, ...sqliteFactories } =
+  factories;
 
 module.exports = {
   ...core,

@@ -19,6 +19,7 @@ import type {
   SQLiteConnectionOptions,
   SQLitePoolClient,
   SQLitePoolClientConnection,
+  SQLiteDriverType,
 } from '../types/sqlite-factories';
 import type { GenericConnectionPool } from '../types/connections';
 
@@ -94,10 +95,6 @@ export interface SQLitePoolOptions<
 export type SQLiteDatabaseName = 'SQLite';
 export declare const SQLiteDatabaseName: SQLiteDatabaseName;
 export type SQLiteDatabaseType = 'SQLite';
-export type SQLiteDriverType<DriverName extends string = string> = import('../types/drivers').DatabaseDriverType<
-  SQLiteDatabaseName,
-  DriverName
->;
 export type InMemorySQLiteDatabase = ':memory:';
 export declare const InMemorySQLiteDatabase: InMemorySQLiteDatabase;
 export declare const defaultSQLiteDatabase: ':memory:';
@@ -120,7 +117,7 @@ export declare function parsePragmasFromConnectionString(connectionString: strin
 export declare function isInMemoryDatabase(options: string | { fileName?: string; connectionString?: string }): boolean;
 export declare const sqliteFormatter: SQLFormatter;
 export declare const SQLiteJSON: { path(path: string | string[]): SQL };
-export declare function mapSqliteError(error: unknown): Error;
+export { mapSqliteError } from '../types/core';
 export declare function isSQLiteError(error: unknown): error is SQLiteError;
 /** upstream's form: connections from `sqliteConnectionFactory`, one shared with `singleton: true`. */
 export declare function sqlitePool<

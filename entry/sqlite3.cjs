@@ -8,7 +8,7 @@ const { pluginRegistry } = require('../lib/registry.cjs');
 const { binding } = require('../lib/native.cjs');
 const { sqlite3Client, sqlite3Connection } = require('../lib/sqlite/factories.cjs');
 
-const useSqlite3DumboDriver = () => pluginRegistry.register('SQLite:sqlite3', sqlite3Plugin);
+const useSqlite3DumboDriver = () => pluginRegistry.register(sqlite3Plugin.connector, sqlite3Plugin);
 useSqlite3DumboDriver();
 
 /** Opens the database and runs `SELECT 1`; never throws. */
@@ -33,7 +33,7 @@ module.exports = {
   sqlite3Plugin,
   sqlite3DumboDriver: sqlite3Plugin,
   useSqlite3DumboDriver,
-  SQLite3DriverType: 'SQLite:sqlite3',
+  SQLite3DriverType: sqlite3Plugin.driverType,
   checkConnection,
   sqlite3Client,
   sqlite3Connection,

@@ -226,30 +226,32 @@ BatchCommandNoChangesError.ErrorCode = 409;
 BatchCommandNoChangesError.ErrorType = 'BatchCommandNoChangesError';
 setName(BatchCommandNoChangesError, 'BatchCommandNoChangesError');
 
-const allErrorClasses = [
-    DumboError,
-    ConcurrencyError,
-    TransientDatabaseError,
-    ConnectionError,
-    SerializationError,
-    DeadlockError,
-    LockNotAvailableError,
-    InsufficientResourcesError,
-    SystemError,
-    AdminShutdownError,
-    QueryCanceledError,
-    IntegrityConstraintViolationError,
-    UniqueConstraintError,
-    ForeignKeyViolationError,
-    NotNullViolationError,
-    CheckViolationError,
-    ExclusionViolationError,
-    DataError,
-    InvalidOperationError,
-    NotRegisteredError,
-    PluginAlreadyRegisteredError,
-    BatchCommandNoChangesError,
-  ];
+// Every class by its errorType (each class's name is its errorType).
+const errorClassesByType = {
+  DumboError,
+  ConcurrencyError,
+  TransientDatabaseError,
+  ConnectionError,
+  SerializationError,
+  DeadlockError,
+  LockNotAvailableError,
+  InsufficientResourcesError,
+  SystemError,
+  AdminShutdownError,
+  QueryCanceledError,
+  IntegrityConstraintViolationError,
+  UniqueConstraintError,
+  ForeignKeyViolationError,
+  NotNullViolationError,
+  CheckViolationError,
+  ExclusionViolationError,
+  DataError,
+  InvalidOperationError,
+  NotRegisteredError,
+  PluginAlreadyRegisteredError,
+  BatchCommandNoChangesError,
+};
+const allErrorClasses = Object.values(errorClassesByType);
 
 const errorClasses = new Map(
   allErrorClasses.map((ErrorClass) => [ErrorClass.ErrorType, ErrorClass]),
@@ -320,7 +322,7 @@ const fromNative = (err) => {
 };
 
 module.exports = {
-  ...Object.fromEntries(allErrorClasses.map((ErrorClass) => [ErrorClass.ErrorType, ErrorClass])),
+  ...errorClassesByType,
   errorClassFor,
   fromNative,
 };

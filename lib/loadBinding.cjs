@@ -30,12 +30,13 @@ function libc() {
   } catch {
     // fall through to the report
   }
-  const report = process.report?.getReport?.();
+  const report = /** @type {{ header?: { glibcVersionRuntime?: string } } | undefined} */ (process.report?.getReport?.());
   return report?.header?.glibcVersionRuntime ? 'gnu' : 'musl';
 }
 
 /** `linux-x64-gnu`, `darwin-arm64`, `win32-x64-msvc`, … */
 function platformKey() {
+  /** @type {string[]} */
   const parts = [process.platform, process.arch];
   if (process.platform === 'linux') parts.push(libc());
   if (process.platform === 'win32') parts.push('msvc');
@@ -71,12 +72,12 @@ function explain(error) {
     'To build from source instead: install Rust (https://rustup.rs), then in a clone of the repository run `npm ci && npm run build`; or point NAPI_RS_NATIVE_LIBRARY_PATH at a built .node file.',
   );
   if (reasons.length > 0) lines.push(`What failed: ${reasons.join(' | ')}`);
-  const failure = new Error(lines.join('\n'));
-  failure.code = 'ERR_DUMBO_NATIVE_BINDING';
-  failure.platform = key;
-  failure.packageName = packageName;
-  failure.cause = error;
-  return failure;
+  return Object.assign(new Error(lines.join('\n')), {
+    code: 'ERR_DUMBO_NATIVE_BINDING',
+    platform: key,
+    packageName,
+    cause: error,
+  });
 }
 
 function loadBinding() {

@@ -66,6 +66,7 @@ const composeJSONReplacers = (...replacers) => {
   const fns = defined(replacers);
   if (fns.length === 0) return undefined;
   if (fns.length === 1) return fns[0];
+  /** @this {unknown} the holder object JSON.stringify passes */
   return function composedReplacer(key, value) {
     let result = value;
     for (let i = 0; i < fns.length; i++) result = fns[i].call(this, key, result);
@@ -77,6 +78,7 @@ const composeJSONRevivers = (...revivers) => {
   const fns = defined(revivers);
   if (fns.length === 0) return undefined;
   if (fns.length === 1) return fns[0];
+  /** @this {unknown} the holder object JSON.parse passes */
   return function composedReviver(key, value, context) {
     let result = value;
     for (let i = 0; i < fns.length; i++)

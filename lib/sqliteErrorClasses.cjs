@@ -16,6 +16,6 @@ const sqliteConstraintClass = (message) => sqliteClassFor('SQLITE_CONSTRAINT', m
 
 /** Whether an error carries a SQLite result code (as node-sqlite3's errors do). */
 const isSQLiteError = (error) =>
-  error instanceof Error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
+  error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_');
 
 module.exports = { sqliteClassFor, sqliteConstraintClass, isSQLiteError };

@@ -5,7 +5,8 @@
 //     removed at the end, also on failure or Ctrl-C.
 //  1. Rust unit and integration tests of every crate (cargo test).
 //  2. The native addon is built first if it is missing or older than the Rust sources.
-//  3. The TypeScript type test (tsc on a file that uses the public API).
+//  3. The TypeScript type test (tsc on files that use the public API), and the type check
+//     of the JS layer (scripts/check-js-types.mjs: tsc checkJs over lib/ and entry/).
 //  4. The JS suite with Node's built-in runner, through the package's entry points
 //     (__test__/**/*.test.mjs), on this Node; on Node 22+ also the Pongo lane
 //     (__test__/pongo/*.pongo.mjs: Pongo needs Node 22).
@@ -196,6 +197,7 @@ async function main() {
   const steps = [
     ['rust', () => run('cargo', ['test', '--workspace'], env)],
     ['types', () => run('npx', ['tsc', '-p', '__test__/types/tsconfig.json'], env)],
+    ['types', () => run(process.execPath, ['scripts/check-js-types.mjs'], env)],
     ['js', buildAddonIfStale],
     [
       'js',

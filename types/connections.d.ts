@@ -178,10 +178,7 @@ export declare const sqlExecutorInNewConnection: <ConnectionType extends AnyConn
   driverType: ConnectionType['driverType'];
   connection: (context: AbortContext) => Promise<ConnectionType>;
 }) => SQLExecutor;
-export declare const sqlExecutorInAmbientConnection: <ConnectionType extends AnyConnection>(options: {
-  driverType: ConnectionType['driverType'];
-  connection: (context: AbortContext) => Promise<ConnectionType>;
-}) => SQLExecutor;
+export declare const sqlExecutorInAmbientConnection: typeof sqlExecutorInNewConnection;
 export declare const executeInNewDbClient: <DbClient = unknown, Result = unknown>(
   handle: (client: DbClient) => Promise<Result>,
   options: {
@@ -193,10 +190,7 @@ export declare const executeInNewConnection: <ConnectionType extends AnyConnecti
   handle: (connection: ConnectionType) => Promise<Result>,
   options: { connection: (context: AbortContext) => Promise<ConnectionType> } & AbortOptions,
 ) => Promise<Result>;
-export declare const executeInAmbientConnection: <ConnectionType extends AnyConnection, Result>(
-  handle: (connection: ConnectionType) => Promise<Result>,
-  options: { connection: (context: AbortContext) => Promise<ConnectionType> } & AbortOptions,
-) => Promise<Result>;
+export declare const executeInAmbientConnection: typeof executeInNewConnection;
 
 export type TransactionNestingCounter = {
   increment: () => void;
@@ -208,19 +202,12 @@ export declare const transactionNestingCounter: () => TransactionNestingCounter;
 
 export declare const transactionFactoryWithDbClient: <ConnectionType extends AnyConnection = AnyConnection>(
   connect: (context: AbortContext) => Promise<InferDbClientFromConnection<ConnectionType>>,
-  initTransaction: (
-    client: Promise<InferDbClientFromConnection<ConnectionType>>,
-    options?: InferTransactionOptionsFromConnection<ConnectionType> & {
-      close: (client: InferDbClientFromConnection<ConnectionType>, error?: unknown) => Promise<void>;
-    },
-  ) => InferTransactionFromConnection<ConnectionType>,
+  initTransaction: ReturnType<InitTransaction<ConnectionType>>,
 ) => WithDatabaseTransactionFactory<ConnectionType>;
 export declare const transactionFactoryWithNewConnection: <ConnectionType extends AnyConnection = AnyConnection>(
   connect: (context: AbortContext) => ConnectionType,
 ) => WithDatabaseTransactionFactory<ConnectionType>;
-export declare const transactionFactoryWithAmbientConnection: <ConnectionType extends AnyConnection = AnyConnection>(
-  connect: (context: AbortContext) => ConnectionType,
-) => WithDatabaseTransactionFactory<ConnectionType>;
+export declare const transactionFactoryWithAmbientConnection: typeof transactionFactoryWithNewConnection;
 export declare const transactionFactoryWithAsyncAmbientConnection: <ConnectionType extends AnyConnection = AnyConnection>(
   driverType: ConnectionType['driverType'],
   connect: (context: AbortContext) => Promise<ConnectionType>,

@@ -127,6 +127,9 @@ describe('schema tokens', () => {
     assert.equal(sqliteTableName({ databaseSchemaName: 'crm', tableName: 'users' }), 'crm.users');
     assert.equal(sqliteTableName({ databaseSchemaName: DefaultDatabaseSchemaName, tableName: 'users' }), 'users');
     assert.equal(sqliteIndexName({ databaseSchemaName: 'crm', indexName: 'users_idx' }), 'crm.users_idx');
+    assert.equal(sqliteIndexName({ indexName: 'users_idx' }), 'users_idx');
+    assert.throws(() => sqliteTableName({ databaseSchemaName: 'crm' }), TypeError);
+    assert.throws(() => sqliteIndexName({ databaseSchemaName: 7, indexName: 'idx' }), TypeError);
     // PostgreSQL has real schemas: a dotted name is just quoted.
     assert.equal(pg(SQL`${SQLTableReference.from({ databaseSchemaName: 'crm', tableName: 'a.b' })}`), 'crm."a.b"');
   });

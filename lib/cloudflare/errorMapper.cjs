@@ -13,6 +13,7 @@ const {
 } = require('../errors.cjs');
 const { sqliteClassFor, sqliteConstraintClass } = require('../sqliteErrorClasses.cjs');
 
+/** @type {[string, typeof DataError][]} */
 const PREFIXES = [
   ['D1_TYPE_ERROR', DataError],
   ['D1_COLUMN_NOTFOUND', DataError],
@@ -20,6 +21,7 @@ const PREFIXES = [
   ['D1_SESSION_ERROR', ConnectionError],
 ];
 
+/** @type {[string, typeof DataError][]} */
 const PLATFORM_MESSAGES = [
   ['NETWORK CONNECTION LOST', ConnectionError],
   ['CANNOT RESOLVE D1 DB DUE TO TRANSIENT ISSUE', ConnectionError],

@@ -16,7 +16,7 @@ const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs
  * Everything else, DumboErrors and TypeErrors included, passes through unchanged.
  */
 function asDumboError(error) {
-  if (error instanceof Error && error.code === 'GenericFailure' && !DumboError.isInstanceOf(error)) {
+  if (error instanceof Error && 'code' in error && error.code === 'GenericFailure' && !DumboError.isInstanceOf(error)) {
     return new DumboError({
       errorCode: 500,
       message: `Internal error in the native driver: ${error.message}`,

@@ -43,6 +43,10 @@ function transactionLifecycle(backend, options) {
   return { begin: tx.begin, commit: tx.commit, rollback: tx.rollback };
 }
 
+/**
+ * @param {{ driverType?: string, connection?: any, execute?: any, backend: any,
+ *   options?: { allowNestedTransactions?: boolean, useSavepoints?: boolean } }} args
+ */
 function fullTransaction({ driverType, connection, execute, backend, options = {} }) {
   const allowNested = options.allowNestedTransactions ?? false;
   const useSavepoints = options.useSavepoints ?? false;

@@ -35,10 +35,12 @@ const DefaultSQLiteMigratorOptions = Object.freeze({
   transactionOptions: Object.freeze({ mode: 'IMMEDIATE' }),
 });
 
-const BUILT_IN = new Map([
-  ['PostgreSQL', DefaultPostgreSQLMigratorOptions],
-  ['SQLite', DefaultSQLiteMigratorOptions],
-]);
+const BUILT_IN = new Map(
+  /** @type {[string, object][]} */ ([
+    ['PostgreSQL', DefaultPostgreSQLMigratorOptions],
+    ['SQLite', DefaultSQLiteMigratorOptions],
+  ]),
+);
 
 /** Registers (replaces) the defaults of a database type ('PostgreSQL') or connector ('PostgreSQL:pg'). */
 function registerDefaultMigratorOptions(databaseType, options) {

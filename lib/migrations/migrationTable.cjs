@@ -8,7 +8,10 @@ const { tableComponent } = require('../schema/components/table.cjs');
 
 const DEFAULT_MIGRATIONS_TABLE = 'dmb_migrations';
 
-/** The ledger component; `fullName` is its table reference token. */
+/**
+ * The ledger component; `fullName` is its table reference token.
+ * @param {{ schemaName?: string, tableName?: string }} [options]
+ */
 function migrationTableComponentFor({ schemaName, tableName = DEFAULT_MIGRATIONS_TABLE } = {}) {
   const { AutoIncrement, Varchar, Timestamp } = SQL.column.type;
   const migrationTable = tableComponent({

@@ -2,6 +2,7 @@
 // Database metadata (as upstream's): what a
 // database type can do, its default database and existence checks, by database type.
 // The registry lives on globalThis so every copy of the package shares it.
+const { getDatabaseType } = require('../drivers.cjs');
 
 const REGISTRY_KEY = Symbol.for('@event-driven-io/dumbo:database-metadata-registry');
 
@@ -45,10 +46,7 @@ if (!registry) {
 const dumboDatabaseMetadataRegistry = registry;
 
 /** 'PostgreSQL:pg' → 'PostgreSQL'; a database type is returned as is. */
-const databaseTypeOf = (driverType) => {
-  const i = String(driverType).indexOf(':');
-  return i < 0 ? String(driverType) : String(driverType).slice(0, i);
-};
+const databaseTypeOf = (driverType) => getDatabaseType(String(driverType));
 
 /** The metadata of a driver type ('PostgreSQL:pg') or database type ('PostgreSQL'), or null. */
 const getDatabaseMetadata = (driverType) => dumboDatabaseMetadataRegistry.tryGet(databaseTypeOf(driverType));

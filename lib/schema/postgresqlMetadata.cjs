@@ -3,13 +3,8 @@
 // registered as 'PostgreSQL' when loaded (the root entry loads it).
 const { SQL } = require('../sql/tag.cjs');
 const { exists } = require('../query.cjs');
-// Boundary exception: this PostgreSQL metadata is registered by core (lib/schema/index.cjs) so
-// that it exists before any driver loads; it needs the pg driver's connection-string parser.
-// eslint-disable-next-line no-restricted-modules
-const { parseDatabaseName } = require('../pg/connectionString.cjs');
+const { parseDatabaseName, defaultPostgreSqlDatabase } = require('../postgresqlConnectionString.cjs');
 const { dumboDatabaseMetadataRegistry } = require('./databaseMetadata.cjs');
-
-const defaultPostgreSqlDatabase = 'postgres';
 
 /** Whether a table of that name exists in any schema (pg_tables, name only). */
 const tableExistsSQL = (tableName) =>

@@ -32,6 +32,20 @@ function dedupeMigrations(migrations) {
  * - `schemaComponent(kind: symbol, { migrations?: () => SQLMigration[], components? })`: a
  *   component whose `migrations()` returns its own and its children's migrations, deduped.
  * Children of either generation fit in both.
+ * @overload
+ * @param {symbol} kindOrKey
+ * @param {{ migrations?: () => any[], components?: readonly any[] }} [options]
+ * @returns {{ migrations: () => any[] }}
+ */
+/**
+ * @overload
+ * @param {string} kindOrKey
+ * @param {{ migrations?: readonly any[], components?: readonly any[] }} [options]
+ * @returns {{ migrations: any[] }}
+ */
+/**
+ * @param {symbol | string} kindOrKey
+ * @param {{ migrations?: any, components?: readonly any[] }} [options]
  */
 function schemaComponent(kindOrKey, options = {}) {
   if (typeof kindOrKey === 'string') return keyedSchemaComponent(kindOrKey, options);

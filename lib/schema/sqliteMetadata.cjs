@@ -1,9 +1,8 @@
 'use strict';
 // SQLite metadata, existence checks and logical-schema names (upstream
 // storage/sqlite/core/schema), registered as 'SQLite' when loaded (the root entry loads it).
-const { InvalidOperationError } = require('../errors.cjs');
 const { SQL } = require('../sql/tag.cjs');
-const { DefaultDatabaseSchemaName } = require('../sql/ddlTokens.cjs');
+const { binding } = require('../native.cjs');
 const { exists } = require('../query.cjs');
 const { dumboDatabaseMetadataRegistry } = require('./databaseMetadata.cjs');
 
@@ -31,26 +30,23 @@ const indexExistsSQL = (indexName) =>
 /** Whether an index of that (physical) name exists. */
 const indexExists = (execute, indexName) => exists(execute.query(indexExistsSQL(indexName)));
 
-const assertNativeName = (kind, name) => {
-  if (name.includes('.'))
-    throw new InvalidOperationError(`SQLite ${kind} names containing . are reserved for logical schema mapping`);
+// SQLite has no schemas: a logical schema is folded into the object's name, by the same
+// rule the DDL formatter uses (dumbo_sql::ddl::sqlite_physical_name); names containing `.`
+// are InvalidOperationError.
+
+const physicalName = (kind, databaseSchemaName, name) => {
+  if (typeof name !== 'string') throw new TypeError(`SQLite ${kind} name must be a string, got ${typeof name}`);
+  if (databaseSchemaName != null && typeof databaseSchemaName !== 'string') {
+    throw new TypeError(`SQLite database schema name must be a string, got ${typeof databaseSchemaName}`);
+  }
+  return binding.sqlitePhysicalName(kind, databaseSchemaName, name);
 };
 
 /** The physical SQLite table name of a logical one: `schema.table`, or `table` in the default schema. */
-const sqliteTableName = ({ databaseSchemaName, tableName }) => {
-  assertNativeName('table', tableName);
-  if (databaseSchemaName === undefined || databaseSchemaName === DefaultDatabaseSchemaName) return tableName;
-  assertNativeName('database schema', databaseSchemaName);
-  return `${databaseSchemaName}.${tableName}`;
-};
+const sqliteTableName = ({ databaseSchemaName, tableName }) => physicalName('table', databaseSchemaName, tableName);
 
 /** The physical SQLite index name: `schema.index`, or `index` in the default schema. */
-const sqliteIndexName = ({ databaseSchemaName, indexName }) => {
-  assertNativeName('index', indexName);
-  if (databaseSchemaName === undefined || databaseSchemaName === DefaultDatabaseSchemaName) return indexName;
-  assertNativeName('database schema', databaseSchemaName);
-  return `${databaseSchemaName}.${indexName}`;
-};
+const sqliteIndexName = ({ databaseSchemaName, indexName }) => physicalName('index', databaseSchemaName, indexName);
 
 // Quirk kept: defaultDatabaseName is 'main' while defaultSQLiteDatabase is ':memory:'.
 const sqliteMetadata = Object.freeze({

@@ -1,7 +1,7 @@
 //! The tables the JS layer needs, read from the crates that own them, so each rule is
 //! written once: error classes for driver codes, SQLite's default pragmas and
 //! transaction statements, PostgreSQL's isolation levels, the formatter's parameter
-//! marker. Plain typed functions; the generated `binding.d.cts` says what they return.
+//! marker, SQLite's names for objects in a logical schema. Plain typed functions; the generated `binding.d.cts` says what they return.
 
 use dumbo_sqlite::{transaction, PragmaOptions};
 use napi::{Env, Result};
@@ -165,4 +165,18 @@ pub fn pg_savepoint_sql(level: u32) -> SavepointSql {
         release: dumbo_pg::transaction::release_sql(level),
         rollback_to: dumbo_pg::transaction::rollback_to_sql(level),
     }
+}
+
+/// The physical SQLite name of a table or index (`kind`) in a logical schema:
+/// `schema.name`, or `name` in the default schema (`sqliteTableName`, `sqliteIndexName`);
+/// a name containing `.` throws InvalidOperationError. The DDL formatter folds the same way.
+#[napi_derive::napi(js_name = "sqlitePhysicalName", catch_unwind)]
+pub fn sqlite_physical_name(
+    env: &Env,
+    #[napi(ts_arg_type = "'table' | 'index'")] kind: String,
+    schema: Option<String>,
+    name: String,
+) -> Result<String> {
+    dumbo_sql::ddl::sqlite_physical_name(&kind, schema.as_deref(), &name)
+        .map_err(|e| errors::to_napi(env.raw(), e))
 }

@@ -63,7 +63,10 @@ function createAmbientConnectionPool({ driverType, connection }) {
   });
 }
 
-/** `connectionOptions`, when given, are passed to `getConnection` first. */
+/**
+ * `connectionOptions`, when given, are passed to `getConnection` first.
+ * @param {{ driverType: string, getConnection: Function, connectionOptions?: unknown }} options
+ */
 function createAlwaysNewConnectionPool({ driverType, getConnection, connectionOptions }) {
   return createConnectionPool({
     driverType,

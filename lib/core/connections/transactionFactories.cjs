@@ -128,6 +128,9 @@ function wrapTransaction(transaction, overrides) {
 /**
  * Transactions on a connection obtained asynchronously (a pool's), acquired on the
  * first begin() or statement and handed to `close(connection)` after commit/rollback.
+ * @param {string} driverType
+ * @param {(context: { abort?: AbortSignal }) => Promise<any>} connect
+ * @param {(connection: any) => unknown} [close]
  */
 function transactionFactoryWithAsyncAmbientConnection(driverType, connect, close = () => Promise.resolve()) {
   return {

@@ -23,7 +23,10 @@ function indexSchemaComponent({ indexName, columnNames, isUnique, ...migrationsO
   };
 }
 
-/** `tableSchemaComponent({ tableName, columns?, primaryKey?, relationships?, migrations?, components? })`. */
+/**
+ * `tableSchemaComponent({ tableName, columns?, primaryKey?, relationships?, migrations?, components? })`.
+ * @param {{ tableName: string, columns?: object, primaryKey?: string[], relationships?: object, [key: string]: any }} options
+ */
 function tableSchemaComponent({ tableName, columns, primaryKey, relationships, ...migrationsOrComponents }) {
   columns ??= {};
   relationships ??= {};
@@ -45,7 +48,10 @@ function tableSchemaComponent({ tableName, columns, primaryKey, relationships, .
   };
 }
 
-/** `databaseSchemaSchemaComponent({ schemaName, tables?, migrations?, components? })`. */
+/**
+ * `databaseSchemaSchemaComponent({ schemaName, tables?, migrations?, components? })`.
+ * @param {{ schemaName: string, tables?: object, [key: string]: any }} options
+ */
 function databaseSchemaSchemaComponent({ schemaName, tables, ...migrationsOrComponents }) {
   const base = baseOf(urn.DatabaseSchemaURN({ name: schemaName }), migrationsOrComponents, Object.values(tables ?? {}));
   return {
