@@ -81,7 +81,10 @@ function describeSQL(sql, formatter, serializer = JSONSerializer, options) {
   return walk(merged, serializer, mapper, registry).query;
 }
 
-/** `SQLFormatter({ format?, describe?, valueMapper?, processorsRegistry? })`. */
+/**
+ * `SQLFormatter({ format?, describe?, valueMapper?, processorsRegistry? })`.
+ * @param {{ format?: Function, describe?: Function, valueMapper?: object, processorsRegistry?: object }} [options]
+ */
 function SQLFormatter({ format, describe, valueMapper: valueMapperOptions, processorsRegistry } = {}) {
   const valueMapper = SQLValueMapper(valueMapperOptions);
   const options = { mapper: valueMapper, processorsRegistry: processorsRegistry ?? defaultProcessorsRegistry };

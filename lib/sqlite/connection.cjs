@@ -23,8 +23,9 @@ function runCommand(db, sql) {
 }
 
 /**
- * @param getDb () => native SqliteDatabase (opened lazily by the pool)
- * @param onTransaction (active: boolean) => void, told when the outer transaction starts/ends
+ * `getDb()`: the native SqliteDatabase (opened lazily by the pool); `onTransaction(active)`:
+ * told when the outer transaction starts/ends.
+ * @param {{ getDb: () => any, transactionDefaults?: object, onTransaction?: (active: boolean) => void }} options
  */
 function sqliteConnection({ getDb, transactionDefaults = {}, onTransaction = () => {} }) {
   let current = null;

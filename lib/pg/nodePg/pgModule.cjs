@@ -11,7 +11,7 @@ function loadPg(what) {
   if (loaded) return loaded;
   try {
     const pg = require('pg');
-    loaded = pg.default ?? pg;
+    loaded = /** @type {any} */ (pg).default ?? pg;
   } catch (error) {
     if (error?.code !== 'MODULE_NOT_FOUND') throw error;
     throw new InvalidOperationError(

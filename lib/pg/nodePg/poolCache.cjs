@@ -47,7 +47,10 @@ async function onEndPool(lookupKey, pool) {
   pools.delete(lookupKey);
 }
 
-/** Counts one user of a cached pg.Pool out; ends it when none is left or with `force`. */
+/**
+ * Counts one user of a cached pg.Pool out; ends it when none is left or with `force`.
+ * @param {{ connectionString?: string, database?: string, force?: boolean }} [options]
+ */
 async function endPgPool({ connectionString, database, force } = {}) {
   if (typeof connectionString !== 'string') {
     throw new TypeError('endPgPool expects { connectionString, database?, force? }');

@@ -46,6 +46,7 @@ function refusingAfterClose(pool) {
   };
 }
 
+/** @param {{ pool?: any, serializer?: any, transactionOptions?: object }} [options] */
 function pgAmbientNativePool({ pool, serializer = JSONSerializer, transactionOptions } = {}) {
   checkNodePgObject('pool', pool);
   const built = createConnectionPool({
@@ -62,6 +63,7 @@ function pgAmbientNativePool({ pool, serializer = JSONSerializer, transactionOpt
   return refusingAfterClose(built);
 }
 
+/** @param {{ client?: any, serializer?: any, transactionOptions?: object }} [options] */
 function pgAmbientClientPool({ client, serializer = JSONSerializer, transactionOptions } = {}) {
   checkNodePgObject('client', client);
   const getConnection = () =>
