@@ -178,6 +178,14 @@ impl PgClient {
             .map_err(|e| self.error(&e))
     }
 
+    /// Whether more statements may run on this connection: it is open and its
+    /// session is clean (see `unclean`).
+    pub(crate) fn is_reusable(&self) -> bool {
+        !self.unclean.load(Ordering::SeqCst)
+            && !self.is_closed()
+            && !self.tracked.as_ref().is_some_and(Tracked::is_aborted)
+    }
+
     /// Whether the connection is gone (server closed it or a network error).
     pub fn is_closed(&self) -> bool {
         self.client().is_closed()

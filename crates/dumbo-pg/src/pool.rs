@@ -2,6 +2,7 @@
 
 mod fifo;
 mod inflight;
+mod lanes;
 #[cfg(unix)]
 mod on_loop;
 mod shared;
@@ -25,6 +26,7 @@ pub use shared::{acquire_shared, close_all_shared, close_shared_where, release_s
 
 use fifo::Fifo;
 use inflight::InFlight;
+use lanes::Lanes;
 
 /// Fast recycling does no I/O; this only bounds a misbehaving recycle.
 const RECYCLE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -71,6 +73,10 @@ pub struct PgPool {
     fifo: Fifo,
     /// Checked-out connections, for [`abort`](Self::abort).
     inflight: Arc<InFlight>,
+    /// Connections running the pool's own statements, for pipelining (`lanes.rs`).
+    lanes: Arc<Lanes>,
+    /// Callers waiting for a connection of their own ([`acquire`](Self::acquire)).
+    exclusive_waiters: std::sync::atomic::AtomicUsize,
     /// Set when connections do their I/O on a JS thread's event loop (see
     /// `on_loop.rs`): their cancel requests go to the configured hosts.
     cancel_hosts: Option<Arc<tokio_postgres::Config>>,
@@ -209,6 +215,8 @@ impl PgPool {
             tls,
             fifo: Fifo::default(),
             inflight: Arc::default(),
+            lanes: Arc::default(),
+            exclusive_waiters: Default::default(),
             cancel_hosts: None,
         })
     }
@@ -225,8 +233,22 @@ impl PgPool {
         self.fifo.ticket()
     }
 
-    /// [`acquire`](Self::acquire) at the place of `ticket`.
+    /// [`acquire`](Self::acquire) at the place of `ticket`. While it waits, the pool's
+    /// pipelined statements leave their connections alone (see `lanes.rs`).
     pub async fn acquire_after(&self, ticket: Ticket) -> Result<PgClient> {
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+        self.exclusive_waiters
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let _waiting = Waiting(&self.exclusive_waiters);
+        self.acquire_queued(ticket).await
+    }
+
+    async fn acquire_queued(&self, ticket: Ticket) -> Result<PgClient> {
         match ticket.enter(self.pool.get()).await {
             Ok(object) => {
                 let client = PgClient::pooled(
@@ -240,6 +262,58 @@ impl PgPool {
             }
             Err(e) => Err(self.pool_error(e)),
         }
+    }
+
+    /// Runs one autocommit statement on a pooled connection: one of its own, or, when
+    /// none is free, pipelined on a connection already running such statements (see
+    /// `lanes.rs`), also while it waits for one. A statement with a timeout always
+    /// gets a connection of its own (its `SET statement_timeout` is session state).
+    pub async fn execute(
+        &self,
+        ticket: Ticket,
+        sql: &str,
+        params: &[dumbo_core::SqlValue],
+        opts: &crate::client::ExecOptions,
+    ) -> Result<crate::client::QueryOutcome> {
+        if opts.timeout.is_some_and(|t| !t.is_zero()) {
+            let client = self.acquire_after(ticket).await?;
+            return client.execute(sql, params, opts).await;
+        }
+        if let Some(share) = self.join_lane() {
+            drop(ticket);
+            return share.client().execute(sql, params, opts).await;
+        }
+        let mut acquire = std::pin::pin!(self.acquire_queued(ticket));
+        let client = loop {
+            let lane_changed = self.lanes.changed();
+            tokio::select! {
+                biased;
+                client = &mut acquire => break client?,
+                () = lane_changed => {
+                    if let Some(share) = self.join_lane() {
+                        return share.client().execute(sql, params, opts).await;
+                    }
+                }
+            }
+        };
+        let share = self.lanes.start(client);
+        share.client().execute(sql, params, opts).await
+    }
+
+    /// A lane to pipeline on, when getting a connection would mean waiting and no
+    /// caller waits for a connection of its own.
+    fn join_lane(&self) -> Option<lanes::LaneShare> {
+        let status = self.pool.status();
+        let free = status.available > 0 || status.size < status.max_size;
+        if free
+            || self
+                .exclusive_waiters
+                .load(std::sync::atomic::Ordering::SeqCst)
+                > 0
+        {
+            return None;
+        }
+        self.lanes.join()
     }
 
     /// Closes the pool and aborts the work of its checked-out connections (a

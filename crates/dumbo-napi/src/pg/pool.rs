@@ -184,10 +184,7 @@ impl PgPool {
         exec::spawn_on(
             env,
             self.event_loop.as_ref(),
-            async move {
-                let client = pool.acquire_after(ticket).await?;
-                client.execute(&st.sql, &st.params, &st.options).await
-            },
+            async move { pool.execute(ticket, &st.sql, &st.params, &st.options).await },
             |env, outcome| exec::outcome_to_js(env, &outcome),
         )
     }
