@@ -1,13 +1,8 @@
 //! The connections a pool has handed out, so that closing it with `force` can abort
-//! the work they do.
-//!
-//! Before this, `close({ force: true })` only stopped new acquisitions: a running
-//! statement went on to the end (a `pg_sleep(3)` kept its server session busy for
-//! 3 s after the pool was "closed"), and a transaction held by user code kept using
-//! its connection. Now a forced close sends every checked-out connection's running
-//! statement a cancel request, and each of those connections refuses further
-//! statements, so the caller's work rejects promptly and the connection is dropped
-//! (closed, as the pool is closed) when it is released.
+//! the work they do: every checked-out connection's running statement gets a cancel
+//! request, and each of those connections refuses further statements, so the
+//! caller's work rejects promptly (a `pg_sleep(3)` does not keep its session busy
+//! after the pool was closed) and the connection is closed when it is released.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
