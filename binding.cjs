@@ -855,6 +855,7 @@ module.exports.formatSqlSegments = nativeBinding.formatSqlSegments
 module.exports.mapSqlIdentifier = nativeBinding.mapSqlIdentifier
 module.exports.mapSqlParamValue = nativeBinding.mapSqlParamValue
 module.exports.migrationHash = nativeBinding.migrationHash
+module.exports.nativePanicError = nativeBinding.nativePanicError
 module.exports.parseConnectionString = nativeBinding.parseConnectionString
 module.exports.parsePgDatabaseName = nativeBinding.parsePgDatabaseName
 module.exports.parseSqlitePragmas = nativeBinding.parseSqlitePragmas

@@ -234,6 +234,13 @@ export interface MigrationPlan {
   kept: Array<number>
 }
 
+/**
+ * The `DumboError` for a panic napi-rs caught in a synchronous call (it reaches JS
+ * as a plain `Error` with code `GenericFailure` and the panic's message), with that
+ * error as its cause: the same error an asynchronous panic rejects with.
+ */
+export declare function nativePanicError(message: string, cause: unknown): unknown
+
 export declare function parseConnectionString(connectionString: string): DatabaseDriverTypeParts
 
 /** `parseDatabaseName`: the database a connection string names, or null. */

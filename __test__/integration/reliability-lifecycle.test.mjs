@@ -256,7 +256,7 @@ describe('Rust panics', () => {
       await assert.rejects(binding.__provokePgPanicForTests(), (e) => {
         assert.ok(e instanceof DumboError, `got ${e?.constructor?.name}: ${e?.message}`);
         assert.equal(e.errorCode, 500);
-        assert.match(e.message, /^Internal error in the PostgreSQL driver \(Rust panic\): provoked panic in async PostgreSQL work \(test hook\)$/);
+        assert.match(e.message, /^Internal error in the native driver \(Rust panic\): provoked panic in async PostgreSQL work \(test hook\)$/);
         return true;
       });
     }
@@ -277,7 +277,7 @@ describe('Rust panics', () => {
     for (const call of [() => panicking.query(SQL`SELECT 1`), () => panicking.command(SQL`SELECT 1`)]) {
       await assert.rejects(call(), (e) => {
         assert.ok(e instanceof DumboError, `got ${e?.constructor?.name}: ${e?.message}`);
-        assert.match(e.message, /^Internal error in the native driver: provoked panic \(test hook\)$/);
+        assert.match(e.message, /^Internal error in the native driver \(Rust panic\): provoked panic \(test hook\)$/);
         assert.equal(e.cause?.code, 'GenericFailure');
         return true;
       });

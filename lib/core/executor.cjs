@@ -10,18 +10,15 @@ const { isSQLTracingOn } = require('../tracing/tracer.cjs');
 const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs');
 
 /**
- * A panic in the native code reaches JS (through napi-rs' catch_unwind) as a plain
- * Error with code 'GenericFailure', which no `instanceof DumboError` check or retry
- * policy recognises: it becomes a DumboError (500) with the original as its cause.
+ * A panic in a synchronous native call reaches JS (through napi-rs' catch_unwind) as
+ * a plain Error with code 'GenericFailure', which no `instanceof DumboError` check or
+ * retry policy recognises: the binding turns it into the DumboError an asynchronous
+ * panic rejects with (its rule lives in Rust), with the original as its cause.
  * Everything else, DumboErrors and TypeErrors included, passes through unchanged.
  */
 function asDumboError(error) {
   if (error instanceof Error && 'code' in error && error.code === 'GenericFailure' && !DumboError.isInstanceOf(error)) {
-    return new DumboError({
-      errorCode: 500,
-      message: `Internal error in the native driver: ${error.message}`,
-      innerError: error,
-    });
+    return require('../native.cjs').binding.nativePanicError(error.message, error);
   }
   return error;
 }

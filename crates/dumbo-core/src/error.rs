@@ -101,6 +101,15 @@ impl Error {
         Self::new(ErrorKind::InvalidOperation, message)
     }
 
+    /// A panic in native code, as the `DumboError` (500) its caller receives: a bug of
+    /// this package, never the caller's input. `what` is the panic's message.
+    pub fn native_panic(what: &str) -> Self {
+        Self::new(
+            ErrorKind::Dumbo,
+            format!("Internal error in the native driver (Rust panic): {what}"),
+        )
+    }
+
     pub fn data(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Data, message)
     }

@@ -114,6 +114,24 @@ pub fn to_napi_with_cause(env: js::Env, err: CoreError, cause: Value) -> Error {
     }
 }
 
+/// The `DumboError` for a panic napi-rs caught in a synchronous call (it reaches JS
+/// as a plain `Error` with code `GenericFailure` and the panic's message), with that
+/// error as its cause: the same error an asynchronous panic rejects with.
+#[napi_derive::napi(js_name = "nativePanicError", catch_unwind)]
+pub fn native_panic_error<'env>(
+    env: &'env napi::Env,
+    message: String,
+    cause: napi::bindgen_prelude::Unknown<'env>,
+) -> Result<napi::bindgen_prelude::Unknown<'env>> {
+    let raw = env.raw();
+    let error = error_object(
+        raw,
+        &CoreError::native_panic(&message),
+        Some(napi::JsValue::raw(&cause)),
+    )?;
+    Ok(js::unknown(raw, error))
+}
+
 /// Provokes a Rust panic, to prove it surfaces as a JS error and never aborts Node.
 #[napi_derive::napi(js_name = "__provokePanicForTests", catch_unwind)]
 pub fn provoke_panic_for_tests() -> Result<()> {

@@ -206,10 +206,7 @@ pub fn panic_error(payload: &(dyn std::any::Any + Send)) -> CoreError {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_owned());
-    CoreError::new(
-        dumbo_core::ErrorKind::Dumbo,
-        format!("Internal error in the PostgreSQL driver (Rust panic): {what}"),
-    )
+    CoreError::native_panic(&what)
 }
 
 /// A class instance (`PgConnection`) as a raw value, for `spawn`'s `done`.
