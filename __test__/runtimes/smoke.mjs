@@ -53,4 +53,13 @@ try {
 } finally {
   await pg.close();
 }
+// Bun and Deno have no real libuv loop: PostgreSQL must take the threaded I/O path there.
+const { binding } = require('../../lib/native.cjs');
+const expectedIo = globalThis.Bun || globalThis.Deno || process.platform === 'win32' ? 'threads' : 'event-loop';
+const native = binding.PgPool.open(url);
+try {
+  check(native.ioPath === expectedIo, `PostgreSQL takes the ${expectedIo} I/O path (ioPath ${native.ioPath})`);
+} finally {
+  native.close();
+}
 console.log(`${runtime}: smoke lane passed`);
