@@ -88,6 +88,11 @@ impl EventLoop {
         hook: RunHook,
         runtime: Option<tokio::runtime::Handle>,
     ) -> io::Result<EventLoop> {
+        if !ffi::available() {
+            return Err(io::Error::other(
+                "libuv's functions are not in this process",
+            ));
+        }
         let wakeup = ffi::alloc_handle(ffi::UV_ASYNC)
             .ok_or_else(|| io::Error::other("libuv's async handle is larger than expected"))?;
         let rc = ffi::uv_async_init(lp, wakeup, on_wakeup);
