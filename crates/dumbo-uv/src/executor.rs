@@ -282,3 +282,17 @@ extern "C" fn on_wakeup_closed(handle: *mut uv_handle_t) {
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::EventLoop;
+
+    #[test]
+    fn without_libuv_in_the_process_no_event_loop_is_made() {
+        // A Rust test binary has no libuv: the binding then takes the threaded path.
+        assert!(!crate::ffi::available());
+        // SAFETY: `new` returns before touching the loop when libuv is missing.
+        let made = unsafe { EventLoop::new(std::ptr::null_mut(), Box::new(|run| run()), None) };
+        assert!(made.is_err());
+    }
+}
