@@ -4,6 +4,7 @@ mod cache;
 mod cancel;
 mod check;
 mod execute;
+mod repeats;
 mod session;
 mod simple;
 
@@ -22,6 +23,7 @@ use crate::pool::Tracked;
 use crate::{errors, session_attrs, tls};
 
 use cache::StatementCache;
+use repeats::Repeats;
 
 pub use cancel::Canceller;
 pub use check::{check_connection, CheckResult};
@@ -75,6 +77,8 @@ pub struct PgClient {
     /// The session may be inside a transaction (or otherwise not fit for the next
     /// user): a pooled connection is then closed, not returned, when dropped.
     unclean: AtomicBool,
+    /// Statements prepared for this transaction (see `repeats.rs`).
+    repeats: Repeats,
 }
 
 impl PgClient {
@@ -121,6 +125,7 @@ impl PgClient {
             tracked: None,
             runtime: None,
             unclean: AtomicBool::new(false),
+            repeats: Repeats::default(),
         })
     }
 
@@ -143,6 +148,7 @@ impl PgClient {
             tracked: None,
             runtime: tokio::runtime::Handle::try_current().ok(),
             unclean: AtomicBool::new(false),
+            repeats: Repeats::default(),
         }
     }
 

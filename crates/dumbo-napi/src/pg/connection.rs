@@ -70,6 +70,9 @@ impl PgConnection {
             env,
             self.event_loop.as_ref(),
             async move {
+                if ends_transaction {
+                    client.close_transaction_statements();
+                }
                 client.batch_execute(&sql).await?;
                 if ends_transaction {
                     client.set_in_transaction(false);

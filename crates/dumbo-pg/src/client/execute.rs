@@ -58,6 +58,19 @@ impl PgClient {
             return self.run_simple(sql).await;
         }
         if !self.prepare {
+            if opts.in_transaction {
+                let repeated = self
+                    .repeats
+                    .statement(self.client(), sql)
+                    .await
+                    .map_err(|e| self.error(&e))?;
+                if let Some(statement) = repeated {
+                    return self
+                        .query(&statement, params, opts)
+                        .await
+                        .map_err(|e| self.error(&e));
+                }
+            }
             return match self.query_unnamed(sql, params, opts).await {
                 Err(e) if params.is_empty() && !opts.in_transaction && is_multi_command(&e) => {
                     self.run_simple(sql).await

@@ -17,6 +17,16 @@ impl PgClient {
     /// its own writes would join a transaction nobody commits.
     pub fn set_in_transaction(&self, in_transaction: bool) {
         self.unclean.store(in_transaction, Ordering::SeqCst);
+        if !in_transaction {
+            self.repeats.clear();
+        }
+    }
+
+    /// Closes the statements this transaction prepared (see `repeats.rs`); call it
+    /// just before sending `COMMIT` or `ROLLBACK`, so that nothing outlives the
+    /// transaction on the server session.
+    pub fn close_transaction_statements(&self) {
+        self.repeats.clear();
     }
 
     /// Closes the connection instead of returning it to its pool.
