@@ -264,58 +264,6 @@ impl PgPool {
         }
     }
 
-    /// Runs one autocommit statement on a pooled connection: one of its own, or, when
-    /// none is free, pipelined on a connection already running such statements (see
-    /// `lanes.rs`), also while it waits for one. A statement with a timeout always
-    /// gets a connection of its own (its `SET statement_timeout` is session state).
-    pub async fn execute(
-        &self,
-        ticket: Ticket,
-        sql: &str,
-        params: &[dumbo_core::SqlValue],
-        opts: &crate::client::ExecOptions,
-    ) -> Result<crate::client::QueryOutcome> {
-        if opts.timeout.is_some_and(|t| !t.is_zero()) {
-            let client = self.acquire_after(ticket).await?;
-            return client.execute(sql, params, opts).await;
-        }
-        if let Some(share) = self.join_lane() {
-            drop(ticket);
-            return share.client().execute(sql, params, opts).await;
-        }
-        let mut acquire = std::pin::pin!(self.acquire_queued(ticket));
-        let client = loop {
-            let lane_changed = self.lanes.changed();
-            tokio::select! {
-                biased;
-                client = &mut acquire => break client?,
-                () = lane_changed => {
-                    if let Some(share) = self.join_lane() {
-                        return share.client().execute(sql, params, opts).await;
-                    }
-                }
-            }
-        };
-        let share = self.lanes.start(client);
-        share.client().execute(sql, params, opts).await
-    }
-
-    /// A lane to pipeline on, when getting a connection would mean waiting and no
-    /// caller waits for a connection of its own.
-    fn join_lane(&self) -> Option<lanes::LaneShare> {
-        let status = self.pool.status();
-        let free = status.available > 0 || status.size < status.max_size;
-        if free
-            || self
-                .exclusive_waiters
-                .load(std::sync::atomic::Ordering::SeqCst)
-                > 0
-        {
-            return None;
-        }
-        self.lanes.join()
-    }
-
     /// Closes the pool and aborts the work of its checked-out connections (a
     /// close with `force`): each refuses further statements, and the returned
     /// future sends every one a cancel request for the statement it runs.
