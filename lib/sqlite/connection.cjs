@@ -1,25 +1,62 @@
 'use strict';
 // A Dumbo Connection over one native SQLite database handle: executor, transaction
 // slot (one current transaction per connection, as upstream).
-const { parseRows } = require('../core/rows.cjs');
+const { rowsFromCells } = require('../core/rows.cjs');
 const { templateCall } = require('../sql/templates.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
 
 const SQLITE3_CONNECTOR = 'SQLite:sqlite3';
 
+// Each database remembers up to this many query texts by id (statement()); past
+// that, both sides start over.
+const MAX_STATEMENTS = 512;
+const statementsOf = new WeakMap();
+
+/** `{ id, columns }` for `text` on `db`: the id query/command take, the names last received. */
+function statementOf(db, text) {
+  let statements = statementsOf.get(db);
+  if (statements === undefined) {
+    statements = new Map();
+    statementsOf.set(db, statements);
+  }
+  let statement = statements.get(text);
+  if (statement === undefined) {
+    if (statements.size >= MAX_STATEMENTS) {
+      statements.clear();
+      db.forgetStatements();
+    }
+    statement = { id: db.statement(text), columns: undefined };
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
+function rowsOf(statement, cells) {
+  if (cells[0] !== undefined) statement.columns = cells[0];
+  const rows = rowsFromCells(statement.columns, cells);
+  return { rowCount: rows.length, rows };
+}
+
 function runQuery(db, sql) {
   const call = templateCall(sql, 'SQLite');
-  const rows = parseRows(call ? db.queryText(call.text, call.values) : db.query(sql));
-  return { rowCount: rows.length, rows };
+  if (call === undefined) return rowsOf({}, db.querySql(sql));
+  const statement = statementOf(db, call.text);
+  return rowsOf(statement, db.query(statement.id, call.values));
 }
 
 function runCommand(db, sql) {
   const call = templateCall(sql, 'SQLite');
-  const result = call ? db.commandText(call.text, call.values) : db.command(sql);
-  if (typeof result === 'number') return { rowCount: result, rows: [] };
-  const rows = parseRows(result);
-  return { rowCount: rows.length, rows };
+  let statement;
+  let result;
+  if (call === undefined) {
+    statement = {};
+    result = db.commandSql(sql);
+  } else {
+    statement = statementOf(db, call.text);
+    result = db.command(statement.id, call.values);
+  }
+  return typeof result === 'number' ? { rowCount: result, rows: [] } : rowsOf(statement, result);
 }
 
 /**

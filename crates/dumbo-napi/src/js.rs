@@ -154,9 +154,19 @@ pub fn truthy(env: Env, v: Value) -> Result<bool> {
 }
 
 pub fn create_string(env: Env, s: &str) -> Result<Value> {
+    create_string_utf8(env, s.as_bytes())
+}
+
+/// A string from UTF-8 bytes; Node replaces invalid sequences with U+FFFD.
+pub fn create_string_utf8(env: Env, bytes: &[u8]) -> Result<Value> {
     let mut out = ptr::null_mut();
     check(env, unsafe {
-        sys::napi_create_string_utf8(env, s.as_ptr() as *const c_char, s.len() as isize, &mut out)
+        sys::napi_create_string_utf8(
+            env,
+            bytes.as_ptr() as *const c_char,
+            bytes.len() as isize,
+            &mut out,
+        )
     })?;
     Ok(out)
 }

@@ -20,4 +20,5 @@ mod rows;
 mod rules;
 mod sql_input;
 mod sqlite;
+mod sqlite_rows;
 mod values;

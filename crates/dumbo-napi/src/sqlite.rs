@@ -9,19 +9,21 @@ use std::cell::RefCell;
 
 use dumbo_core::Error as CoreError;
 use dumbo_sql::{Dialect, Processors};
-use dumbo_sqlite::{transaction, OpenOptions, PragmaOptions, SqliteConnection};
-use napi::bindgen_prelude::{Either, Function, FunctionRef, Unknown};
+use dumbo_sqlite::{transaction, CommandOutcome, OpenOptions, PragmaOptions, SqliteConnection};
+use napi::bindgen_prelude::{Function, FunctionRef, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::errors;
 use crate::js;
-use crate::rows::{self, RowsPayload};
 use crate::sql_input::read_tokenized;
+use crate::sqlite_rows::{JsCells, KnownColumns};
 use crate::values::ValueReader;
 
 #[napi_derive::napi]
 pub struct SqliteDatabase {
     conn: RefCell<Option<SqliteConnection>>,
+    /// Texts remembered by `statement`, indexed by id.
+    statements: RefCell<Vec<Registered>>,
     /// Serializes nested parameter values to JSON text (the pool's serializer).
     serializer: Option<FunctionRef<Unknown<'static>, String>>,
 }
@@ -82,6 +84,33 @@ fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
     Ok(p)
 }
 
+/// A remembered query text and the column names JS last received for it.
+struct Registered {
+    text: String,
+    columns: KnownColumns,
+}
+
+fn registered(env: js::Env, statements: &mut [Registered], id: u32) -> Result<&mut Registered> {
+    statements.get_mut(id as usize).ok_or_else(|| {
+        errors::to_napi(
+            env,
+            CoreError::invalid_operation(format!("Unknown SQLite statement id {id}")),
+        )
+    })
+}
+
+fn command_result<'a>(
+    env: js::Env,
+    outcome: CommandOutcome,
+    cells: JsCells<'_>,
+) -> Result<Unknown<'a>> {
+    let value = match outcome {
+        CommandOutcome::Changed(n) => js::create_number(env, n as f64)?,
+        CommandOutcome::Rows(_) => cells.finish()?,
+    };
+    Ok(js::unknown(env, value))
+}
+
 /// How `SqliteDatabase.open` opens a connection.
 #[napi_derive::napi(object)]
 pub struct SqliteOpenOptions<'a> {
@@ -125,6 +154,7 @@ impl SqliteDatabase {
         .map_err(|e| errors::to_napi(raw_env, e))?;
         Ok(SqliteDatabase {
             conn: RefCell::new(Some(conn)),
+            statements: RefCell::new(Vec::new()),
             serializer,
         })
     }
@@ -171,66 +201,85 @@ impl SqliteDatabase {
         Ok(out)
     }
 
-    /// `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
-    /// the query text and the parameter values, nothing to tokenize or format.
-    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
-    pub fn query_text<'a>(
-        &self,
-        env: &'a Env,
-        text: String,
-        values: Unknown<'a>,
-    ) -> Result<Either<String, RowsPayload<'a>>> {
-        let raw_env = env.raw();
-        let params = self.read_values(raw_env, values)?;
-        let rows = self.with_conn(raw_env, |c| c.query(&text, &params))?;
-        rows::payload(env, rows)
+    /// Remembers a query text (SQL already formatted, e.g. once per call site by
+    /// lib/sql/templates.cjs) and returns the id `query`/`command` take, so each
+    /// call reads only the parameter values.
+    #[napi(catch_unwind)]
+    pub fn statement(&self, text: String) -> u32 {
+        let mut statements = self.statements.borrow_mut();
+        statements.push(Registered {
+            text,
+            columns: KnownColumns::default(),
+        });
+        (statements.len() - 1) as u32
     }
 
-    /// `command` for SQL already formatted once per call site.
-    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
-    pub fn command_text<'a>(
-        &self,
-        env: &'a Env,
-        text: String,
-        values: Unknown<'a>,
-    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
-        let raw_env = env.raw();
-        let params = self.read_values(raw_env, values)?;
-        let out = self.with_conn(raw_env, |c| c.command(&text, &params))?;
-        match out.rows {
-            Some(r) => rows::payload(env, r).map(Either::A),
-            None => Ok(Either::B(out.row_count as f64)),
-        }
+    /// Forgets every remembered text (their ids become invalid).
+    #[napi(catch_unwind)]
+    pub fn forget_statements(&self) {
+        self.statements.borrow_mut().clear();
     }
 
-    /// Runs a query; returns the rows (see rows.rs for the shape).
-    #[napi(catch_unwind, ts_args_type = "sql: object")]
-    pub fn query<'a>(
-        &self,
-        env: &'a Env,
-        sql: Unknown<'a>,
-    ) -> Result<Either<String, RowsPayload<'a>>> {
-        let raw_env = env.raw();
-        let p = self.format(raw_env, sql)?;
-        let rows = self.with_conn(raw_env, |c| c.query(&p.query, &p.params))?;
-        rows::payload(env, rows)
+    /// Runs remembered statement `id` with `values`; returns the rows as
+    /// `[columns | undefined, ...cells]` (see sqlite_rows.rs).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "id: number, values: Array<unknown>",
+        ts_return_type = "Array<unknown>"
+    )]
+    pub fn query<'a>(&self, env: &'a Env, id: u32, values: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let params = self.read_values(raw, values)?;
+        let mut statements = self.statements.borrow_mut();
+        let entry = registered(raw, &mut statements, id)?;
+        let mut cells = JsCells::new(raw, Some(&mut entry.columns))?;
+        self.with_conn(raw, |c| c.query_into(&entry.text, &params, &mut cells))?;
+        Ok(js::unknown(raw, cells.finish()?))
     }
 
-    /// Runs a command; returns the changed-row count, or the rows when the statement
-    /// returns any (`RETURNING`), in which case rowCount is their number.
-    #[napi(catch_unwind, ts_args_type = "sql: object")]
-    pub fn command<'a>(
-        &self,
-        env: &'a Env,
-        sql: Unknown<'a>,
-    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
-        let raw_env = env.raw();
-        let p = self.format(raw_env, sql)?;
-        let out = self.with_conn(raw_env, |c| c.command(&p.query, &p.params))?;
-        match out.rows {
-            Some(r) => rows::payload(env, r).map(Either::A),
-            None => Ok(Either::B(out.row_count as f64)),
-        }
+    /// Runs remembered statement `id` as a command: the changed-row count, or the
+    /// rows as `query` returns them when the statement returns any (`RETURNING`).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "id: number, values: Array<unknown>",
+        ts_return_type = "number | Array<unknown>"
+    )]
+    pub fn command<'a>(&self, env: &'a Env, id: u32, values: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let params = self.read_values(raw, values)?;
+        let mut statements = self.statements.borrow_mut();
+        let entry = registered(raw, &mut statements, id)?;
+        let mut cells = JsCells::new(raw, Some(&mut entry.columns))?;
+        let outcome = self.with_conn(raw, |c| c.command_into(&entry.text, &params, &mut cells))?;
+        command_result(raw, outcome, cells)
+    }
+
+    /// `query` for any `TokenizedSQL`, formatted here.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object",
+        ts_return_type = "Array<unknown>"
+    )]
+    pub fn query_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let p = self.format(raw, sql)?;
+        let mut cells = JsCells::new(raw, None)?;
+        self.with_conn(raw, |c| c.query_into(&p.query, &p.params, &mut cells))?;
+        Ok(js::unknown(raw, cells.finish()?))
+    }
+
+    /// `command` for any `TokenizedSQL`, formatted here.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object",
+        ts_return_type = "number | Array<unknown>"
+    )]
+    pub fn command_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let p = self.format(raw, sql)?;
+        let mut cells = JsCells::new(raw, None)?;
+        let outcome = self.with_conn(raw, |c| c.command_into(&p.query, &p.params, &mut cells))?;
+        command_result(raw, outcome, cells)
     }
 
     /// `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE).
