@@ -124,19 +124,27 @@ export declare class SqliteDatabase {
    */
   static open(path: string, options?: SqliteOpenOptions | undefined | null): SqliteDatabase
   /**
-   * `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
-   * the query text and the parameter values, nothing to tokenize or format.
+   * Remembers a query text (SQL already formatted, e.g. once per call site by
+   * lib/sql/templates.cjs) and returns the id `query`/`command` take, so each
+   * call reads only the parameter values.
    */
-  queryText(text: string, values: Array<unknown>): string | RowsPayload
-  /** `command` for SQL already formatted once per call site. */
-  commandText(text: string, values: Array<unknown>): string | RowsPayload | number
-  /** Runs a query; returns the rows (see rows.rs for the shape). */
-  query(sql: object): string | RowsPayload
+  statement(text: string): number
+  /** Forgets every remembered text (their ids become invalid). */
+  forgetStatements(): void
   /**
-   * Runs a command; returns the changed-row count, or the rows when the statement
-   * returns any (`RETURNING`), in which case rowCount is their number.
+   * Runs remembered statement `id` with `values`; returns the rows as
+   * `[columns | undefined, ...cells]` (see sqlite_rows.rs).
    */
-  command(sql: object): string | RowsPayload | number
+  query(id: number, values: Array<unknown>): Array<unknown>
+  /**
+   * Runs remembered statement `id` as a command: the changed-row count, or the
+   * rows as `query` returns them when the statement returns any (`RETURNING`).
+   */
+  command(id: number, values: Array<unknown>): number | Array<unknown>
+  /** `query` for any `TokenizedSQL`, formatted here. */
+  querySql(sql: object): Array<unknown>
+  /** `command` for any `TokenizedSQL`, formatted here. */
+  commandSql(sql: object): number | Array<unknown>
   /** `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE). */
   begin(mode?: string | undefined | null): void
   commit(): void
