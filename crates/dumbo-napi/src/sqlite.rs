@@ -16,12 +16,14 @@ use napi::{Env, JsValue, Result};
 use crate::errors;
 use crate::js;
 use crate::sql_input::read_tokenized;
-use crate::sqlite_rows::{JsCells, KnownColumns};
+use crate::sqlite_rows::{array_push, JsCells, KnownColumns};
 use crate::values::ValueReader;
 
 #[napi_derive::napi]
 pub struct SqliteDatabase {
     conn: RefCell<Option<SqliteConnection>>,
+    /// `Array.prototype.push`, for building result arrays.
+    push: js::JsRef,
     /// Texts remembered by `statement`, indexed by id.
     statements: RefCell<Vec<Registered>>,
     /// Serializes nested parameter values to JSON text (the pool's serializer).
@@ -154,6 +156,7 @@ impl SqliteDatabase {
         .map_err(|e| errors::to_napi(raw_env, e))?;
         Ok(SqliteDatabase {
             conn: RefCell::new(Some(conn)),
+            push: array_push(raw_env)?,
             statements: RefCell::new(Vec::new()),
             serializer,
         })
@@ -232,7 +235,7 @@ impl SqliteDatabase {
         let params = self.read_values(raw, values)?;
         let mut statements = self.statements.borrow_mut();
         let entry = registered(raw, &mut statements, id)?;
-        let mut cells = JsCells::new(raw, Some(&mut entry.columns))?;
+        let mut cells = JsCells::new(raw, &self.push, Some(&mut entry.columns))?;
         self.with_conn(raw, |c| c.query_into(&entry.text, &params, &mut cells))?;
         Ok(js::unknown(raw, cells.finish()?))
     }
@@ -249,7 +252,7 @@ impl SqliteDatabase {
         let params = self.read_values(raw, values)?;
         let mut statements = self.statements.borrow_mut();
         let entry = registered(raw, &mut statements, id)?;
-        let mut cells = JsCells::new(raw, Some(&mut entry.columns))?;
+        let mut cells = JsCells::new(raw, &self.push, Some(&mut entry.columns))?;
         let outcome = self.with_conn(raw, |c| c.command_into(&entry.text, &params, &mut cells))?;
         command_result(raw, outcome, cells)
     }
@@ -263,7 +266,7 @@ impl SqliteDatabase {
     pub fn query_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
         let raw = env.raw();
         let p = self.format(raw, sql)?;
-        let mut cells = JsCells::new(raw, None)?;
+        let mut cells = JsCells::new(raw, &self.push, None)?;
         self.with_conn(raw, |c| c.query_into(&p.query, &p.params, &mut cells))?;
         Ok(js::unknown(raw, cells.finish()?))
     }
@@ -277,7 +280,7 @@ impl SqliteDatabase {
     pub fn command_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
         let raw = env.raw();
         let p = self.format(raw, sql)?;
-        let mut cells = JsCells::new(raw, None)?;
+        let mut cells = JsCells::new(raw, &self.push, None)?;
         let outcome = self.with_conn(raw, |c| c.command_into(&p.query, &p.params, &mut cells))?;
         command_result(raw, outcome, cells)
     }
