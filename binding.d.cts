@@ -123,6 +123,8 @@ export declare class SqliteDatabase {
    * `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
    */
   static open(path: string, options?: SqliteOpenOptions | undefined | null): SqliteDatabase
+  /** What `sqliteQuery`/`sqliteCommand`/`sqliteStage` take to find this database. */
+  get handle(): number
   /**
    * Remembers a query text (SQL already formatted, e.g. once per call site by
    * lib/sql/templates.cjs) and returns the id `query`/`command` take, so each
@@ -131,16 +133,6 @@ export declare class SqliteDatabase {
   statement(text: string): number
   /** Forgets every remembered text (their ids become invalid). */
   forgetStatements(): void
-  /**
-   * Runs remembered statement `id` with `values`; returns the rows as
-   * `[columns | undefined, ...cells]` (see sqlite_rows.rs).
-   */
-  query(id: number, values: Array<unknown>): Array<unknown>
-  /**
-   * Runs remembered statement `id` as a command: the changed-row count, or the
-   * rows as `query` returns them when the statement returns any (`RETURNING`).
-   */
-  command(id: number, values: Array<unknown>): number | Array<unknown>
   /** `query` for any `TokenizedSQL`, formatted here. */
   querySql(sql: object): Array<unknown>
   /** `command` for any `TokenizedSQL`, formatted here. */

@@ -1,6 +1,7 @@
 'use strict';
 // A Dumbo Connection over one native SQLite database handle: executor, transaction
 // slot (one current transaction per connection, as upstream).
+const { binding } = require('../native.cjs');
 const { rowsFromCells } = require('../core/rows.cjs');
 const { templateCall } = require('../sql/templates.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
@@ -8,18 +9,27 @@ const { databaseTransaction, executeInTransaction } = require('../core/transacti
 
 const SQLITE3_CONNECTOR = 'SQLite:sqlite3';
 
-// Each database remembers up to this many query texts by id (statement()); past
+// Each database remembers up to this many query texts by id (db.statement()); past
 // that, both sides start over.
 const MAX_STATEMENTS = 512;
-const statementsOf = new WeakMap();
+// Values a statement passes as arguments of one call; beyond that they are staged
+// first, in calls of this size (a call's arguments live on the stack).
+const VALUES_PER_CALL = 4096;
+const { sqliteQuery, sqliteCommand, sqliteStage } = binding;
+const cachesOf = new WeakMap();
 
-/** `{ id, columns }` for `text` on `db`: the id query/command take, the names last received. */
-function statementOf(db, text) {
-  let statements = statementsOf.get(db);
-  if (statements === undefined) {
-    statements = new Map();
-    statementsOf.set(db, statements);
+/** The handle and remembered statements of `db` (kept together: see sqlite_database.rs). */
+function cacheOf(db) {
+  let cache = cachesOf.get(db);
+  if (cache === undefined) {
+    cache = { handle: db.handle, statements: new Map() };
+    cachesOf.set(db, cache);
   }
+  return cache;
+}
+
+/** `{ id, columns }` for `text`: the id the entries take, the column names last received. */
+function statementOf(db, statements, text) {
   let statement = statements.get(text);
   if (statement === undefined) {
     if (statements.size >= MAX_STATEMENTS) {
@@ -38,11 +48,22 @@ function rowsOf(statement, cells) {
   return { rowCount: rows.length, rows };
 }
 
+/** Runs statement `id` of the database with `handle` through `entry` (sqliteQuery or sqliteCommand). */
+function run(entry, handle, id, values) {
+  if (values.length <= VALUES_PER_CALL) return entry(handle, id, ...values);
+  let at = 0;
+  for (; values.length - at > VALUES_PER_CALL; at += VALUES_PER_CALL) {
+    sqliteStage(handle, ...values.slice(at, at + VALUES_PER_CALL));
+  }
+  return entry(handle, id, ...values.slice(at));
+}
+
 function runQuery(db, sql) {
   const call = templateCall(sql, 'SQLite');
   if (call === undefined) return rowsOf({}, db.querySql(sql));
-  const statement = statementOf(db, call.text);
-  return rowsOf(statement, db.query(statement.id, call.values));
+  const cache = cacheOf(db);
+  const statement = statementOf(db, cache.statements, call.text);
+  return rowsOf(statement, run(sqliteQuery, cache.handle, statement.id, call.values));
 }
 
 function runCommand(db, sql) {
@@ -53,8 +74,9 @@ function runCommand(db, sql) {
     statement = {};
     result = db.commandSql(sql);
   } else {
-    statement = statementOf(db, call.text);
-    result = db.command(statement.id, call.values);
+    const cache = cacheOf(db);
+    statement = statementOf(db, cache.statements, call.text);
+    result = run(sqliteCommand, cache.handle, statement.id, call.values);
   }
   return typeof result === 'number' ? { rowCount: result, rows: [] } : rowsOf(statement, result);
 }

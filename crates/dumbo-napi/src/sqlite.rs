@@ -2,32 +2,33 @@
 //!
 //! A point query costs a few microseconds; hopping to a worker thread and back costs
 //! more than that (better-sqlite3 makes the same choice), so statements run inline.
-//! Each call formats the tokenized SQL in Rust and executes it: one boundary
-//! crossing per statement.
+//! One boundary crossing per statement: a query text already formatted is
+//! remembered once (`statement`) and then run by id with its values through the
+//! plain entries of sqlite_calls.rs; any other `TokenizedSQL` is formatted here and
+//! run (`querySql`, `commandSql`).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use dumbo_core::Error as CoreError;
-use dumbo_sql::{Dialect, Processors};
 use dumbo_sqlite::{transaction, CommandOutcome, OpenOptions, PragmaOptions, SqliteConnection};
-use napi::bindgen_prelude::{Function, FunctionRef, Unknown};
+use napi::bindgen_prelude::{Function, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::errors;
 use crate::js;
-use crate::sql_input::read_tokenized;
-use crate::sqlite_rows::{array_push, JsCells, KnownColumns};
-use crate::values::ValueReader;
+use crate::sqlite_database::{register, unregister, Database};
+use crate::sqlite_rows::{array_push, JsCells};
 
 #[napi_derive::napi]
 pub struct SqliteDatabase {
-    conn: RefCell<Option<SqliteConnection>>,
-    /// `Array.prototype.push`, for building result arrays.
-    push: js::JsRef,
-    /// Texts remembered by `statement`, indexed by id.
-    statements: RefCell<Vec<Registered>>,
-    /// Serializes nested parameter values to JSON text (the pool's serializer).
-    serializer: Option<FunctionRef<Unknown<'static>, String>>,
+    handle: u32,
+    db: Rc<Database>,
+}
+
+impl Drop for SqliteDatabase {
+    fn drop(&mut self) {
+        unregister(self.handle);
+    }
 }
 
 fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
@@ -86,33 +87,6 @@ fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
     Ok(p)
 }
 
-/// A remembered query text and the column names JS last received for it.
-struct Registered {
-    text: String,
-    columns: KnownColumns,
-}
-
-fn registered(env: js::Env, statements: &mut [Registered], id: u32) -> Result<&mut Registered> {
-    statements.get_mut(id as usize).ok_or_else(|| {
-        errors::to_napi(
-            env,
-            CoreError::invalid_operation(format!("Unknown SQLite statement id {id}")),
-        )
-    })
-}
-
-fn command_result<'a>(
-    env: js::Env,
-    outcome: CommandOutcome,
-    cells: JsCells<'_>,
-) -> Result<Unknown<'a>> {
-    let value = match outcome {
-        CommandOutcome::Changed(n) => js::create_number(env, n as f64)?,
-        CommandOutcome::Rows(_) => cells.finish()?,
-    };
-    Ok(js::unknown(env, value))
-}
-
 /// How `SqliteDatabase.open` opens a connection.
 #[napi_derive::napi(object)]
 pub struct SqliteOpenOptions<'a> {
@@ -154,12 +128,23 @@ impl SqliteDatabase {
             ..OpenOptions::with_pragmas(path, user)
         })
         .map_err(|e| errors::to_napi(raw_env, e))?;
-        Ok(SqliteDatabase {
+        let db = Rc::new(Database {
             conn: RefCell::new(Some(conn)),
             push: array_push(raw_env)?,
             statements: RefCell::new(Vec::new()),
+            staged: RefCell::new(Vec::new()),
             serializer,
+        });
+        Ok(SqliteDatabase {
+            handle: register(db.clone()),
+            db,
         })
+    }
+
+    /// What `sqliteQuery`/`sqliteCommand`/`sqliteStage` take to find this database.
+    #[napi(getter)]
+    pub fn handle(&self) -> u32 {
+        self.handle
     }
 
     fn with_conn<T>(
@@ -167,41 +152,7 @@ impl SqliteDatabase {
         env: js::Env,
         f: impl FnOnce(&SqliteConnection) -> dumbo_core::Result<T>,
     ) -> Result<T> {
-        let guard = self.conn.borrow();
-        let conn = guard.as_ref().ok_or_else(|| {
-            errors::to_napi(
-                env,
-                CoreError::invalid_operation("SQLite connection has been closed"),
-            )
-        })?;
-        f(conn).map_err(|e| errors::to_napi(env, e))
-    }
-
-    fn format(&self, env: js::Env, sql: Unknown<'_>) -> Result<dumbo_sql::ParametrizedSql> {
-        let serializer = match &self.serializer {
-            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
-            None => None,
-        };
-        let reader = ValueReader { env, serializer };
-        let tokenized = read_tokenized(&reader, sql.raw())?;
-        dumbo_sql::format(&tokenized, Dialect::SQLite, Processors::Dialect)
-            .map_err(|e| errors::to_napi(env, e))
-    }
-
-    /// Reads a JS array of parameter values (the fast path's already-formatted call).
-    fn read_values(&self, env: js::Env, values: Unknown<'_>) -> Result<Vec<dumbo_core::SqlValue>> {
-        let serializer = match &self.serializer {
-            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
-            None => None,
-        };
-        let reader = ValueReader { env, serializer };
-        let array = values.raw();
-        let n = js::array_len(env, array)?;
-        let mut out = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            out.push(reader.read(js::get_element(env, array, i)?)?);
-        }
-        Ok(out)
+        self.db.with_conn(env, f)
     }
 
     /// Remembers a query text (SQL already formatted, e.g. once per call site by
@@ -209,52 +160,13 @@ impl SqliteDatabase {
     /// call reads only the parameter values.
     #[napi(catch_unwind)]
     pub fn statement(&self, text: String) -> u32 {
-        let mut statements = self.statements.borrow_mut();
-        statements.push(Registered {
-            text,
-            columns: KnownColumns::default(),
-        });
-        (statements.len() - 1) as u32
+        self.db.remember(text)
     }
 
     /// Forgets every remembered text (their ids become invalid).
     #[napi(catch_unwind)]
     pub fn forget_statements(&self) {
-        self.statements.borrow_mut().clear();
-    }
-
-    /// Runs remembered statement `id` with `values`; returns the rows as
-    /// `[columns | undefined, ...cells]` (see sqlite_rows.rs).
-    #[napi(
-        catch_unwind,
-        ts_args_type = "id: number, values: Array<unknown>",
-        ts_return_type = "Array<unknown>"
-    )]
-    pub fn query<'a>(&self, env: &'a Env, id: u32, values: Unknown<'a>) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let params = self.read_values(raw, values)?;
-        let mut statements = self.statements.borrow_mut();
-        let entry = registered(raw, &mut statements, id)?;
-        let mut cells = JsCells::new(raw, &self.push, Some(&mut entry.columns))?;
-        self.with_conn(raw, |c| c.query_into(&entry.text, &params, &mut cells))?;
-        Ok(js::unknown(raw, cells.finish()?))
-    }
-
-    /// Runs remembered statement `id` as a command: the changed-row count, or the
-    /// rows as `query` returns them when the statement returns any (`RETURNING`).
-    #[napi(
-        catch_unwind,
-        ts_args_type = "id: number, values: Array<unknown>",
-        ts_return_type = "number | Array<unknown>"
-    )]
-    pub fn command<'a>(&self, env: &'a Env, id: u32, values: Unknown<'a>) -> Result<Unknown<'a>> {
-        let raw = env.raw();
-        let params = self.read_values(raw, values)?;
-        let mut statements = self.statements.borrow_mut();
-        let entry = registered(raw, &mut statements, id)?;
-        let mut cells = JsCells::new(raw, &self.push, Some(&mut entry.columns))?;
-        let outcome = self.with_conn(raw, |c| c.command_into(&entry.text, &params, &mut cells))?;
-        command_result(raw, outcome, cells)
+        self.db.statements.borrow_mut().clear();
     }
 
     /// `query` for any `TokenizedSQL`, formatted here.
@@ -265,8 +177,8 @@ impl SqliteDatabase {
     )]
     pub fn query_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
         let raw = env.raw();
-        let p = self.format(raw, sql)?;
-        let mut cells = JsCells::new(raw, &self.push, None)?;
+        let p = self.db.format(raw, sql.raw())?;
+        let mut cells = JsCells::new(raw, &self.db.push, None)?;
         self.with_conn(raw, |c| c.query_into(&p.query, &p.params, &mut cells))?;
         Ok(js::unknown(raw, cells.finish()?))
     }
@@ -279,10 +191,14 @@ impl SqliteDatabase {
     )]
     pub fn command_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
         let raw = env.raw();
-        let p = self.format(raw, sql)?;
-        let mut cells = JsCells::new(raw, &self.push, None)?;
+        let p = self.db.format(raw, sql.raw())?;
+        let mut cells = JsCells::new(raw, &self.db.push, None)?;
         let outcome = self.with_conn(raw, |c| c.command_into(&p.query, &p.params, &mut cells))?;
-        command_result(raw, outcome, cells)
+        let value = match outcome {
+            CommandOutcome::Changed(n) => js::create_number(raw, n as f64)?,
+            CommandOutcome::Rows(_) => cells.finish()?,
+        };
+        Ok(js::unknown(raw, value))
     }
 
     /// `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE).
@@ -328,7 +244,7 @@ impl SqliteDatabase {
     /// Closes the connection; closing twice is a no-op.
     #[napi(catch_unwind)]
     pub fn close(&self, env: &Env) -> Result<()> {
-        let taken = self.conn.borrow_mut().take();
+        let taken = self.db.conn.borrow_mut().take();
         match taken {
             Some(c) => c.close().map_err(|e| errors::to_napi(env.raw(), e)),
             None => Ok(()),
