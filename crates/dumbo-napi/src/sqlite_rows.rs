@@ -19,6 +19,9 @@ pub struct KnownColumns {
     names: Vec<String>,
 }
 
+/// Room for the columns slot and a small result without growing.
+const CELLS_CAPACITY: usize = 32;
+
 /// How many values one `push` call appends.
 const PUSH_CHUNK: usize = 1024;
 
@@ -55,11 +58,12 @@ pub struct JsCells<'k> {
 impl<'k> JsCells<'k> {
     /// `known`: the names JS holds for this statement, or `None` to always send them.
     pub fn new(env: Env, push: &js::JsRef, known: Option<&'k mut KnownColumns>) -> Result<Self> {
-        let undefined = js::undefined(env)?;
+        let mut cells = Vec::with_capacity(CELLS_CAPACITY);
+        cells.push(js::undefined(env)?);
         Ok(JsCells {
             env,
             push: push.get()?,
-            cells: vec![undefined],
+            cells,
             null: js::null(env)?,
             known,
             sent_names: false,
