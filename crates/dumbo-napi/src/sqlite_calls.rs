@@ -39,15 +39,15 @@ pub fn register_sqlite_calls(exports: Object, env: Env) -> Result<()> {
     js_callback::define_function(raw, exports, c"sqliteStage", Some(stage_entry))
 }
 
-unsafe extern "C" fn query_entry(env: napi_env, info: napi_callback_info) -> napi_value {
+extern "C" fn query_entry(env: napi_env, info: napi_callback_info) -> napi_value {
     entry(env, info, Operation::Query)
 }
 
-unsafe extern "C" fn command_entry(env: napi_env, info: napi_callback_info) -> napi_value {
+extern "C" fn command_entry(env: napi_env, info: napi_callback_info) -> napi_value {
     entry(env, info, Operation::Command)
 }
 
-unsafe extern "C" fn stage_entry(env: napi_env, info: napi_callback_info) -> napi_value {
+extern "C" fn stage_entry(env: napi_env, info: napi_callback_info) -> napi_value {
     entry(env, info, Operation::Stage)
 }
 

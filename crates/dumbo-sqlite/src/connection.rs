@@ -102,8 +102,8 @@ impl SqliteConnection {
     /// Opens the database and applies the pragmas in upstream order: busy timeout,
     /// synchronous, cache_size, foreign_keys, temp_store, mmap_size, then (unless
     /// skipped, and never on a read-only connection) journal_mode when it differs
-    /// from the current one. Finally reads
-    /// the schema so that a file that is not a database fails here.
+    /// from the current one. The schema is read (by that pragma, or else by a
+    /// query of `sqlite_master`) so that a file that is not a database fails here.
     pub fn open(options: &OpenOptions) -> Result<Self> {
         let pragmas = pragmas::validate(&options.pragmas)?;
         if options.path.contains('\0') {
@@ -133,19 +133,24 @@ impl SqliteConnection {
         }
         // Changing the journal mode writes to the database, which a read-only
         // connection cannot do; it is left to the read-write connections.
+        let mut schema_read = false;
         if !options.skip_database_pragmas && !options.readonly {
             if let Some(mode) = &pragmas.journal_mode {
+                // Reads the schema too (SQLite marks this pragma NeedSchema).
                 let current: String = conn
                     .query_row("PRAGMA journal_mode", [], |row| row.get(0))
                     .map_err(map_sqlite_error)?;
+                schema_read = true;
                 if !current.eq_ignore_ascii_case(mode) {
                     conn.execute_batch(&pragmas::set_journal_mode_sql(mode))
                         .map_err(|e| journal_mode_error(e, mode))?;
                 }
             }
         }
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
-            .map_err(map_sqlite_error)?;
+        if !schema_read {
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+                .map_err(map_sqlite_error)?;
+        }
         Ok(SqliteConnection { conn })
     }
 
