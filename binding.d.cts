@@ -128,20 +128,20 @@ export declare class SqliteDatabase {
    * `options`: `{ readonly?, skipDatabasePragmas?, pragmaOptions?, serializer? }`.
    */
   static open(path: string, options?: SqliteOpenOptions | undefined | null): SqliteDatabase
+  /** What `sqliteQuery`/`sqliteCommand`/`sqliteStage` take to find this database. */
+  get handle(): number
   /**
-   * `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
-   * the query text and the parameter values, nothing to tokenize or format.
+   * Remembers a query text (SQL already formatted, e.g. once per call site by
+   * lib/sql/templates.cjs) and returns the id `query`/`command` take, so each
+   * call reads only the parameter values.
    */
-  queryText(text: string, values: Array<unknown>): string | RowsPayload
-  /** `command` for SQL already formatted once per call site. */
-  commandText(text: string, values: Array<unknown>): string | RowsPayload | number
-  /** Runs a query; returns the rows (see rows.rs for the shape). */
-  query(sql: object): string | RowsPayload
-  /**
-   * Runs a command; returns the changed-row count, or the rows when the statement
-   * returns any (`RETURNING`), in which case rowCount is their number.
-   */
-  command(sql: object): string | RowsPayload | number
+  statement(text: string): number
+  /** Forgets every remembered text (their ids become invalid). */
+  forgetStatements(): void
+  /** `query` for any `TokenizedSQL`, formatted here. */
+  querySql(sql: object): Array<unknown>
+  /** `command` for any `TokenizedSQL`, formatted here. */
+  commandSql(sql: object): number | Array<unknown>
   /** `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE). */
   begin(mode?: string | undefined | null): void
   commit(): void

@@ -37,4 +37,35 @@ function parseRows(payload, deserialize) {
   return rows;
 }
 
-module.exports = { parseRows };
+/**
+ * Rows from the SQLite driver's flat cells (crates/dumbo-napi/src/sqlite_rows.rs):
+ * `cells[0]` is not read here; `cells[1..]` are the values, row after row, in the
+ * order of `columns`. Like `JSON.parse`, a repeated name keeps its first position
+ * and its last value, and `__proto__` is an own property.
+ */
+function rowsFromCells(columns, cells) {
+  const width = columns === undefined ? 0 : columns.length;
+  const count = width === 0 ? 0 : (cells.length - 1) / width;
+  const rows = new Array(count);
+  if (count === 0) return rows;
+  if (columns.includes('__proto__')) return rowsWithProtoKey(columns, cells, rows);
+  for (let r = 0, at = 1; r < count; r++) {
+    const row = {};
+    for (let c = 0; c < width; c++) row[columns[c]] = cells[at++];
+    rows[r] = row;
+  }
+  return rows;
+}
+
+function rowsWithProtoKey(columns, cells, rows) {
+  for (let r = 0, at = 1; r < rows.length; r++) {
+    const row = {};
+    for (let c = 0; c < columns.length; c++) {
+      Object.defineProperty(row, columns[c], { value: cells[at++], writable: true, enumerable: true, configurable: true });
+    }
+    rows[r] = row;
+  }
+  return rows;
+}
+
+module.exports = { parseRows, rowsFromCells };

@@ -1,25 +1,84 @@
 'use strict';
 // A Dumbo Connection over one native SQLite database handle: executor, transaction
 // slot (one current transaction per connection, as upstream).
-const { parseRows } = require('../core/rows.cjs');
+const { binding } = require('../native.cjs');
+const { rowsFromCells } = require('../core/rows.cjs');
 const { templateCall } = require('../sql/templates.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
 
 const SQLITE3_CONNECTOR = 'SQLite:sqlite3';
 
+// Each database remembers up to this many query texts by id (db.statement()); past
+// that, both sides start over.
+const MAX_STATEMENTS = 512;
+// Values a statement passes as arguments of one call; beyond that they are staged
+// first, in calls of this size (a call's arguments live on the stack).
+const VALUES_PER_CALL = 4096;
+const { sqliteQuery, sqliteCommand, sqliteStage } = binding;
+const cachesOf = new WeakMap();
+
+/** The handle and remembered statements of `db` (kept together: see sqlite_database.rs). */
+function cacheOf(db) {
+  let cache = cachesOf.get(db);
+  if (cache === undefined) {
+    cache = { handle: db.handle, statements: new Map() };
+    cachesOf.set(db, cache);
+  }
+  return cache;
+}
+
+/** `{ id, columns }` for `text`: the id the entries take, the column names last received. */
+function statementOf(db, statements, text) {
+  let statement = statements.get(text);
+  if (statement === undefined) {
+    if (statements.size >= MAX_STATEMENTS) {
+      statements.clear();
+      db.forgetStatements();
+    }
+    statement = { id: db.statement(text), columns: undefined };
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
+function rowsOf(statement, cells) {
+  if (cells[0] !== undefined) statement.columns = cells[0];
+  const rows = rowsFromCells(statement.columns, cells);
+  return { rowCount: rows.length, rows };
+}
+
+/** Runs statement `id` of the database with `handle` through `entry` (sqliteQuery or sqliteCommand). */
+function run(entry, handle, id, values) {
+  if (values.length <= VALUES_PER_CALL) return entry(handle, id, ...values);
+  let at = 0;
+  for (; values.length - at > VALUES_PER_CALL; at += VALUES_PER_CALL) {
+    sqliteStage(handle, ...values.slice(at, at + VALUES_PER_CALL));
+  }
+  return entry(handle, id, ...values.slice(at));
+}
+
 function runQuery(db, sql) {
   const call = templateCall(sql, 'SQLite');
-  const rows = parseRows(call ? db.queryText(call.text, call.values) : db.query(sql));
-  return { rowCount: rows.length, rows };
+  if (call === undefined) return rowsOf({}, db.querySql(sql));
+  const cache = cacheOf(db);
+  const statement = statementOf(db, cache.statements, call.text);
+  return rowsOf(statement, run(sqliteQuery, cache.handle, statement.id, call.values));
 }
 
 function runCommand(db, sql) {
   const call = templateCall(sql, 'SQLite');
-  const result = call ? db.commandText(call.text, call.values) : db.command(sql);
-  if (typeof result === 'number') return { rowCount: result, rows: [] };
-  const rows = parseRows(result);
-  return { rowCount: rows.length, rows };
+  let statement;
+  let result;
+  if (call === undefined) {
+    statement = {};
+    result = db.commandSql(sql);
+  } else {
+    const cache = cacheOf(db);
+    statement = statementOf(db, cache.statements, call.text);
+    result = run(sqliteCommand, cache.handle, statement.id, call.values);
+  }
+  return typeof result === 'number' ? { rowCount: result, rows: [] } : rowsOf(statement, result);
 }
 
 /**

@@ -2,7 +2,10 @@
 // The single-writer guard of a SQLite pool: one writer task at a time, FIFO, with a
 // maximum wait (upstream guardExclusiveAccess, maxTaskIdleTime default 30 s). Work
 // started inside a guarded callback runs on the active connection via
-// AsyncLocalStorage and never queues behind itself (reentrancy).
+// AsyncLocalStorage and never queues behind itself (reentrancy). The storage is
+// disabled whenever the guard goes idle: on Node before 24 an enabled
+// AsyncLocalStorage turns on promise hooks for the whole process, a cost every
+// promise would pay long after the last transaction.
 const { AsyncLocalStorage } = require('node:async_hooks');
 const { QueryCanceledError, TransientDatabaseError } = require('../errors.cjs');
 
@@ -58,6 +61,7 @@ class WriterGuard {
       return;
     }
     this.locked = false;
+    this.context.disable();
     if (this.idle) {
       const done = this.idle;
       this.idle = null;

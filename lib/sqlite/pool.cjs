@@ -79,7 +79,9 @@ function sqlite3Pool(options) {
   const o = resolveSqliteOptions(options);
   const dbs = new NativeDatabases(o);
   const guard = new WriterGuard(o.maxTaskIdleTime);
-  const stopping = new AbortController();
+  // Made on first use: a pool that never hands out a callback context (create, query,
+  // close) does not pay for an AbortController and its signal.
+  let stopping = null;
   let closed = false;
   let closing = null;
 
@@ -91,7 +93,14 @@ function sqlite3Pool(options) {
     },
   });
   const reader = o.singleton ? writer : sqliteConnection({ getDb: () => dbs.readerDb() });
-  const callbackContext = { abort: { signal: stopping.signal } };
+  let context = null;
+  const callbackContext = () => {
+    if (context === null) {
+      stopping ??= new AbortController();
+      context = { abort: { signal: stopping.signal } };
+    }
+    return context;
+  };
 
   const ensureOpen = () => {
     if (closed) throw closedError();
@@ -129,9 +138,9 @@ function sqlite3Pool(options) {
       throwIfAborted(opts);
       ensureOpen();
       const active = guard.active();
-      if (active) return handle(active, callbackContext);
-      if (opts?.readonly) return handle(reader, callbackContext);
-      return guard.run(writer, () => handle(writer, callbackContext));
+      if (active) return handle(active, callbackContext());
+      if (opts?.readonly) return handle(reader, callbackContext());
+      return guard.run(writer, () => handle(writer, callbackContext()));
     },
     transaction(opts) {
       ensureOpen();
@@ -141,15 +150,15 @@ function sqlite3Pool(options) {
       throwIfAborted(opts);
       ensureOpen();
       const active = guard.active();
-      if (active) return active.withTransaction(handle, { ...opts, ...callbackContext });
-      return guard.run(writer, () => writer.withTransaction(handle, { ...opts, ...callbackContext }));
+      if (active) return active.withTransaction(handle, { ...opts, ...callbackContext() });
+      return guard.run(writer, () => writer.withTransaction(handle, { ...opts, ...callbackContext() }));
     },
     close(opts) {
       if (closing) return closing;
       closed = true;
       closing = (async () => {
         if (opts?.force) {
-          stopping.abort(new DumboError('TaskProcessor has been stopped'));
+          stopping?.abort(new DumboError('TaskProcessor has been stopped'));
           guard.rejectWaiting(closedError());
         } else if (typeof opts?.closeDeadline === 'number') {
           let timer;
@@ -159,7 +168,7 @@ function sqlite3Pool(options) {
           });
           await Promise.race([guard.drained(), deadline]);
           clearTimeout(timer);
-          stopping.abort(new DumboError('TaskProcessor has been stopped'));
+          stopping?.abort(new DumboError('TaskProcessor has been stopped'));
           guard.rejectWaiting(closedError());
         } else {
           await guard.drained();

@@ -104,13 +104,31 @@ pub fn array_len(env: Env, arr: Value) -> Result<u32> {
     Ok(n)
 }
 
+/// Strings up to this many UTF-8 bytes are read in one pass, through a stack buffer.
+const ONE_PASS_BYTES: usize = 1024;
+
 pub fn string(env: Env, v: Value) -> Result<String> {
+    let mut small = [0u8; ONE_PASS_BYTES];
+    let mut written = 0;
+    check(env, unsafe {
+        sys::napi_get_value_string_utf8(
+            env,
+            v,
+            small.as_mut_ptr() as *mut c_char,
+            ONE_PASS_BYTES,
+            &mut written,
+        )
+    })?;
+    // Node stops before a character that does not fit (up to 4 bytes) and keeps one
+    // byte for the terminator: anything shorter than that was read whole.
+    if written + 5 <= ONE_PASS_BYTES {
+        return utf8(small[..written].to_vec());
+    }
     let mut len = 0;
     check(env, unsafe {
         sys::napi_get_value_string_utf8(env, v, ptr::null_mut(), 0, &mut len)
     })?;
     let mut buf: Vec<u8> = Vec::with_capacity(len + 1);
-    let mut written = 0;
     check(env, unsafe {
         sys::napi_get_value_string_utf8(
             env,
@@ -120,9 +138,14 @@ pub fn string(env: Env, v: Value) -> Result<String> {
             &mut written,
         )
     })?;
-    // SAFETY: Node wrote `written` bytes of valid UTF-8 (it replaces lone surrogates).
+    // SAFETY: Node wrote `written` bytes (at most `len`) into the buffer.
     unsafe { buf.set_len(written) };
-    String::from_utf8(buf).map_err(|_| Error::new(Status::InvalidArg, "invalid UTF-8 string"))
+    utf8(buf)
+}
+
+/// Node writes valid UTF-8 (it replaces lone surrogates); checked all the same.
+fn utf8(bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| Error::new(Status::InvalidArg, "invalid UTF-8 string"))
 }
 
 /// The string value of `obj[name]`, or `None` when it is not a string.
@@ -154,9 +177,19 @@ pub fn truthy(env: Env, v: Value) -> Result<bool> {
 }
 
 pub fn create_string(env: Env, s: &str) -> Result<Value> {
+    create_string_utf8(env, s.as_bytes())
+}
+
+/// A string from UTF-8 bytes; Node replaces invalid sequences with U+FFFD.
+pub fn create_string_utf8(env: Env, bytes: &[u8]) -> Result<Value> {
     let mut out = ptr::null_mut();
     check(env, unsafe {
-        sys::napi_create_string_utf8(env, s.as_ptr() as *const c_char, s.len() as isize, &mut out)
+        sys::napi_create_string_utf8(
+            env,
+            bytes.as_ptr() as *const c_char,
+            bytes.len() as isize,
+            &mut out,
+        )
     })?;
     Ok(out)
 }

@@ -2,28 +2,33 @@
 //!
 //! A point query costs a few microseconds; hopping to a worker thread and back costs
 //! more than that (better-sqlite3 makes the same choice), so statements run inline.
-//! Each call formats the tokenized SQL in Rust and executes it: one boundary
-//! crossing per statement.
+//! One boundary crossing per statement: a query text already formatted is
+//! remembered once (`statement`) and then run by id with its values through the
+//! plain entries of sqlite_calls.rs; any other `TokenizedSQL` is formatted here and
+//! run (`querySql`, `commandSql`).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use dumbo_core::Error as CoreError;
-use dumbo_sql::{Dialect, Processors};
-use dumbo_sqlite::{transaction, OpenOptions, PragmaOptions, SqliteConnection};
-use napi::bindgen_prelude::{Either, Function, FunctionRef, Unknown};
+use dumbo_sqlite::{transaction, CommandOutcome, OpenOptions, PragmaOptions, SqliteConnection};
+use napi::bindgen_prelude::{Function, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::errors;
 use crate::js;
-use crate::rows::{self, RowsPayload};
-use crate::sql_input::read_tokenized;
-use crate::values::ValueReader;
+use crate::sqlite_database::{register, unregister, Database};
+use crate::sqlite_rows::{array_push, JsCells};
 
 #[napi_derive::napi]
 pub struct SqliteDatabase {
-    conn: RefCell<Option<SqliteConnection>>,
-    /// Serializes nested parameter values to JSON text (the pool's serializer).
-    serializer: Option<FunctionRef<Unknown<'static>, String>>,
+    handle: u32,
+    db: Rc<Database>,
+}
+
+impl Drop for SqliteDatabase {
+    fn drop(&mut self) {
+        unregister(self.handle);
+    }
 }
 
 fn read_pragmas(env: js::Env, obj: js::Value) -> napi::Result<PragmaOptions> {
@@ -123,10 +128,23 @@ impl SqliteDatabase {
             ..OpenOptions::with_pragmas(path, user)
         })
         .map_err(|e| errors::to_napi(raw_env, e))?;
-        Ok(SqliteDatabase {
+        let db = Rc::new(Database {
             conn: RefCell::new(Some(conn)),
+            push: array_push(raw_env)?,
+            statements: RefCell::new(Vec::new()),
+            staged: RefCell::new(Vec::new()),
             serializer,
+        });
+        Ok(SqliteDatabase {
+            handle: register(db.clone()),
+            db,
         })
+    }
+
+    /// What `sqliteQuery`/`sqliteCommand`/`sqliteStage` take to find this database.
+    #[napi(getter)]
+    pub fn handle(&self) -> u32 {
+        self.handle
     }
 
     fn with_conn<T>(
@@ -134,103 +152,53 @@ impl SqliteDatabase {
         env: js::Env,
         f: impl FnOnce(&SqliteConnection) -> dumbo_core::Result<T>,
     ) -> Result<T> {
-        let guard = self.conn.borrow();
-        let conn = guard.as_ref().ok_or_else(|| {
-            errors::to_napi(
-                env,
-                CoreError::invalid_operation("SQLite connection has been closed"),
-            )
-        })?;
-        f(conn).map_err(|e| errors::to_napi(env, e))
+        self.db.with_conn(env, f)
     }
 
-    fn format(&self, env: js::Env, sql: Unknown<'_>) -> Result<dumbo_sql::ParametrizedSql> {
-        let serializer = match &self.serializer {
-            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
-            None => None,
+    /// Remembers a query text (SQL already formatted, e.g. once per call site by
+    /// lib/sql/templates.cjs) and returns the id `query`/`command` take, so each
+    /// call reads only the parameter values.
+    #[napi(catch_unwind)]
+    pub fn statement(&self, text: String) -> u32 {
+        self.db.remember(text)
+    }
+
+    /// Forgets every remembered text (their ids become invalid).
+    #[napi(catch_unwind)]
+    pub fn forget_statements(&self) {
+        self.db.statements.borrow_mut().clear();
+    }
+
+    /// `query` for any `TokenizedSQL`, formatted here.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object",
+        ts_return_type = "Array<unknown>"
+    )]
+    pub fn query_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let p = self.db.format(raw, sql.raw())?;
+        let mut cells = JsCells::new(raw, &self.db.push, None)?;
+        self.with_conn(raw, |c| c.query_into(&p.query, &p.params, &mut cells))?;
+        Ok(js::unknown(raw, cells.finish()?))
+    }
+
+    /// `command` for any `TokenizedSQL`, formatted here.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object",
+        ts_return_type = "number | Array<unknown>"
+    )]
+    pub fn command_sql<'a>(&self, env: &'a Env, sql: Unknown<'a>) -> Result<Unknown<'a>> {
+        let raw = env.raw();
+        let p = self.db.format(raw, sql.raw())?;
+        let mut cells = JsCells::new(raw, &self.db.push, None)?;
+        let outcome = self.with_conn(raw, |c| c.command_into(&p.query, &p.params, &mut cells))?;
+        let value = match outcome {
+            CommandOutcome::Changed(n) => js::create_number(raw, n as f64)?,
+            CommandOutcome::Rows(_) => cells.finish()?,
         };
-        let reader = ValueReader { env, serializer };
-        let tokenized = read_tokenized(&reader, sql.raw())?;
-        dumbo_sql::format(&tokenized, Dialect::SQLite, Processors::Dialect)
-            .map_err(|e| errors::to_napi(env, e))
-    }
-
-    /// Reads a JS array of parameter values (the fast path's already-formatted call).
-    fn read_values(&self, env: js::Env, values: Unknown<'_>) -> Result<Vec<dumbo_core::SqlValue>> {
-        let serializer = match &self.serializer {
-            Some(s) => Some(s.borrow_back(&Env::from_raw(env))?.raw()),
-            None => None,
-        };
-        let reader = ValueReader { env, serializer };
-        let array = values.raw();
-        let n = js::array_len(env, array)?;
-        let mut out = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            out.push(reader.read(js::get_element(env, array, i)?)?);
-        }
-        Ok(out)
-    }
-
-    /// `query` for SQL already formatted once per call site (lib/sql/templates.cjs):
-    /// the query text and the parameter values, nothing to tokenize or format.
-    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
-    pub fn query_text<'a>(
-        &self,
-        env: &'a Env,
-        text: String,
-        values: Unknown<'a>,
-    ) -> Result<Either<String, RowsPayload<'a>>> {
-        let raw_env = env.raw();
-        let params = self.read_values(raw_env, values)?;
-        let rows = self.with_conn(raw_env, |c| c.query(&text, &params))?;
-        rows::payload(env, rows)
-    }
-
-    /// `command` for SQL already formatted once per call site.
-    #[napi(catch_unwind, ts_args_type = "text: string, values: Array<unknown>")]
-    pub fn command_text<'a>(
-        &self,
-        env: &'a Env,
-        text: String,
-        values: Unknown<'a>,
-    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
-        let raw_env = env.raw();
-        let params = self.read_values(raw_env, values)?;
-        let out = self.with_conn(raw_env, |c| c.command(&text, &params))?;
-        match out.rows {
-            Some(r) => rows::payload(env, r).map(Either::A),
-            None => Ok(Either::B(out.row_count as f64)),
-        }
-    }
-
-    /// Runs a query; returns the rows (see rows.rs for the shape).
-    #[napi(catch_unwind, ts_args_type = "sql: object")]
-    pub fn query<'a>(
-        &self,
-        env: &'a Env,
-        sql: Unknown<'a>,
-    ) -> Result<Either<String, RowsPayload<'a>>> {
-        let raw_env = env.raw();
-        let p = self.format(raw_env, sql)?;
-        let rows = self.with_conn(raw_env, |c| c.query(&p.query, &p.params))?;
-        rows::payload(env, rows)
-    }
-
-    /// Runs a command; returns the changed-row count, or the rows when the statement
-    /// returns any (`RETURNING`), in which case rowCount is their number.
-    #[napi(catch_unwind, ts_args_type = "sql: object")]
-    pub fn command<'a>(
-        &self,
-        env: &'a Env,
-        sql: Unknown<'a>,
-    ) -> Result<Either<Either<String, RowsPayload<'a>>, f64>> {
-        let raw_env = env.raw();
-        let p = self.format(raw_env, sql)?;
-        let out = self.with_conn(raw_env, |c| c.command(&p.query, &p.params))?;
-        match out.rows {
-            Some(r) => rows::payload(env, r).map(Either::A),
-            None => Ok(Either::B(out.row_count as f64)),
-        }
+        Ok(js::unknown(raw, value))
     }
 
     /// `BEGIN <mode> TRANSACTION` (IMMEDIATE unless `mode` says DEFERRED or EXCLUSIVE).
@@ -276,7 +244,7 @@ impl SqliteDatabase {
     /// Closes the connection; closing twice is a no-op.
     #[napi(catch_unwind)]
     pub fn close(&self, env: &Env) -> Result<()> {
-        let taken = self.conn.borrow_mut().take();
+        let taken = self.db.conn.borrow_mut().take();
         match taken {
             Some(c) => c.close().map_err(|e| errors::to_napi(env.raw(), e)),
             None => Ok(()),

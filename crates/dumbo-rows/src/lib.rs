@@ -1,6 +1,8 @@
 //! The row format: how result rows travel from a driver to JavaScript. Written
-//! by the drivers ([`JsonRowWriter`]), packed here ([`pack`]), turned into JS values
-//! by `dumbo-napi/src/rows.rs` and read back by `lib/core/rows.cjs`.
+//! by the PostgreSQL driver ([`JsonRowWriter`]), packed here ([`pack`]), turned into
+//! JS values by `dumbo-napi/src/rows.rs` and read back by `lib/core/rows.cjs`. (The
+//! SQLite binding builds its cells as JS values directly, since each of SQLite's
+//! storage classes has an exact one; `dumbo_sqlite` can still write this format.)
 //!
 //! Building JS objects property by property through Node-API costs about three
 //! times what one `JSON.parse` costs, so rows cross the boundary as text:

@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use dumbo_core::{Error, Result, SqlValue};
-use dumbo_rows::{JsonRowWriter, JsonRows};
+use dumbo_rows::JsonRows;
 use rusqlite::fallible_iterator::FallibleIterator;
 use rusqlite::{Batch, Connection, OpenFlags, Statement};
 
@@ -20,7 +20,7 @@ use crate::bind::bind_all;
 use crate::connection_string::parse_pragmas;
 use crate::errors::{map_sqlite_error, parameter_count_mismatch};
 use crate::pragmas::{self, PragmaOptions};
-use crate::read::{read_rows, run_to_completion};
+use crate::read::{read_into, run_to_completion, JsonRowsSink, RowSink};
 
 /// How many prepared statements each connection keeps for reuse.
 const STATEMENT_CACHE_CAPACITY: usize = 256;
@@ -59,6 +59,13 @@ impl OpenOptions {
     }
 }
 
+/// What a command did: rows changed, or rows handed to the sink (`RETURNING`, `SELECT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommandOutcome {
+    Changed(u64),
+    Rows(u32),
+}
+
 /// What a command did: rows changed, or rows returned (`RETURNING`, `SELECT`).
 #[derive(Debug)]
 pub struct CommandResult {
@@ -95,8 +102,8 @@ impl SqliteConnection {
     /// Opens the database and applies the pragmas in upstream order: busy timeout,
     /// synchronous, cache_size, foreign_keys, temp_store, mmap_size, then (unless
     /// skipped, and never on a read-only connection) journal_mode when it differs
-    /// from the current one. Finally reads
-    /// the schema so that a file that is not a database fails here.
+    /// from the current one. The schema is read (by that pragma, or else by a
+    /// query of `sqlite_master`) so that a file that is not a database fails here.
     pub fn open(options: &OpenOptions) -> Result<Self> {
         let pragmas = pragmas::validate(&options.pragmas)?;
         if options.path.contains('\0') {
@@ -126,58 +133,100 @@ impl SqliteConnection {
         }
         // Changing the journal mode writes to the database, which a read-only
         // connection cannot do; it is left to the read-write connections.
+        let mut schema_read = false;
         if !options.skip_database_pragmas && !options.readonly {
             if let Some(mode) = &pragmas.journal_mode {
+                // Reads the schema too (SQLite marks this pragma NeedSchema).
                 let current: String = conn
                     .query_row("PRAGMA journal_mode", [], |row| row.get(0))
                     .map_err(map_sqlite_error)?;
+                schema_read = true;
                 if !current.eq_ignore_ascii_case(mode) {
                     conn.execute_batch(&pragmas::set_journal_mode_sql(mode))
                         .map_err(|e| journal_mode_error(e, mode))?;
                 }
             }
         }
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
-            .map_err(map_sqlite_error)?;
+        if !schema_read {
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+                .map_err(map_sqlite_error)?;
+        }
         Ok(SqliteConnection { conn })
     }
 
-    /// Runs one statement and returns its rows (upstream `query`, `db.all`).
-    /// Several statements without parameters run in order; the rows of the last
-    /// one are returned.
-    pub fn query(&self, sql: &str, params: &[SqlValue]) -> Result<JsonRows> {
+    /// Runs one statement and hands its rows to `sink` (upstream `query`, `db.all`);
+    /// returns how many. Several statements without parameters run in order; the
+    /// rows of the last one are the result.
+    pub fn query_into(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+        sink: &mut dyn RowSink,
+    ) -> Result<u32> {
         check_sql(sql)?;
         match self.conn.prepare_cached(sql) {
-            Ok(mut stmt) => query_one(&mut stmt, params),
+            Ok(mut stmt) => query_one(&mut stmt, params, sink),
             Err(err) => {
-                let (last, _) = self.run_each(sql, params, err, query_one)?;
-                Ok(last.unwrap_or_else(|| JsonRowWriter::new::<&str>(&[]).finish()))
+                let (last, _) = self.run_each(sql, params, err, |stmt, p| {
+                    sink.restart();
+                    query_one(stmt, p, sink)
+                })?;
+                Ok(last.unwrap_or(0))
             }
         }
+    }
+
+    /// [`Self::query_into`] as JSON rows.
+    pub fn query(&self, sql: &str, params: &[SqlValue]) -> Result<JsonRows> {
+        let mut sink = JsonRowsSink::default();
+        self.query_into(sql, params, &mut sink)?;
+        Ok(sink.finish())
     }
 
     /// Runs one statement and reports what it did (upstream `command`).
     ///
     /// A statement with result columns (`RETURNING`, `SELECT`, some `PRAGMA`s)
-    /// returns its rows, counted. Otherwise the count is the rows the statement
-    /// changed: 0 when it changed none (DDL, a non-matching `UPDATE`). Several
-    /// statements without parameters run in order and report 0.
-    pub fn command(&self, sql: &str, params: &[SqlValue]) -> Result<CommandResult> {
+    /// hands its rows to `sink` and counts them. Otherwise the count is the rows the
+    /// statement changed: 0 when it changed none (DDL, a non-matching `UPDATE`).
+    /// Several statements without parameters run in order and report 0 changes.
+    pub fn command_into(
+        &self,
+        sql: &str,
+        params: &[SqlValue],
+        sink: &mut dyn RowSink,
+    ) -> Result<CommandOutcome> {
         check_sql(sql)?;
         match self.conn.prepare_cached(sql) {
-            Ok(mut stmt) => self.command_one(&mut stmt, params),
+            Ok(mut stmt) => self.command_one(&mut stmt, params, sink),
             Err(err) => {
-                let (last, count) =
-                    self.run_each(sql, params, err, |stmt, p| self.command_one(stmt, p))?;
+                let (last, count) = self.run_each(sql, params, err, |stmt, p| {
+                    sink.restart();
+                    self.command_one(stmt, p, sink)
+                })?;
                 Ok(match last {
-                    Some(result) if count == 1 => result,
-                    _ => CommandResult {
-                        row_count: 0,
-                        rows: None,
-                    },
+                    Some(outcome) if count == 1 => outcome,
+                    _ => {
+                        sink.restart();
+                        CommandOutcome::Changed(0)
+                    }
                 })
             }
         }
+    }
+
+    /// [`Self::command_into`] with the rows, if any, as JSON.
+    pub fn command(&self, sql: &str, params: &[SqlValue]) -> Result<CommandResult> {
+        let mut sink = JsonRowsSink::default();
+        Ok(match self.command_into(sql, params, &mut sink)? {
+            CommandOutcome::Changed(row_count) => CommandResult {
+                row_count,
+                rows: None,
+            },
+            CommandOutcome::Rows(n) => CommandResult {
+                row_count: u64::from(n),
+                rows: Some(sink.finish()),
+            },
+        })
     }
 
     /// Runs every statement of `sql`, discarding any rows (`sqlite3_exec`).
@@ -196,26 +245,25 @@ impl SqliteConnection {
         self.conn.close().map_err(|(_, err)| map_sqlite_error(err))
     }
 
-    fn command_one(&self, stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<CommandResult> {
+    fn command_one(
+        &self,
+        stmt: &mut Statement<'_>,
+        params: &[SqlValue],
+        sink: &mut dyn RowSink,
+    ) -> Result<CommandOutcome> {
         bind_all(stmt, params)?;
         if stmt.column_count() > 0 {
-            let rows = read_rows(stmt)?;
-            return Ok(CommandResult {
-                row_count: u64::from(rows.row_count),
-                rows: Some(rows),
-            });
+            return Ok(CommandOutcome::Rows(read_into(stmt, sink)?));
         }
         let before = self.conn.total_changes();
         run_to_completion(stmt)?;
-        let row_count = if self.conn.total_changes() == before {
-            0
-        } else {
-            self.conn.changes()
-        };
-        Ok(CommandResult {
-            row_count,
-            rows: None,
-        })
+        Ok(CommandOutcome::Changed(
+            if self.conn.total_changes() == before {
+                0
+            } else {
+                self.conn.changes()
+            },
+        ))
     }
 
     /// The path for SQL that did not prepare as exactly one statement: several
@@ -257,9 +305,9 @@ impl SqliteConnection {
     }
 }
 
-fn query_one(stmt: &mut Statement<'_>, params: &[SqlValue]) -> Result<JsonRows> {
+fn query_one(stmt: &mut Statement<'_>, params: &[SqlValue], sink: &mut dyn RowSink) -> Result<u32> {
     bind_all(stmt, params)?;
-    read_rows(stmt)
+    read_into(stmt, sink)
 }
 
 /// SQLite stops reading SQL at a NUL, which would silently drop the rest.

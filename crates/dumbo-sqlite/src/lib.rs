@@ -8,9 +8,10 @@ pub mod connection;
 pub mod connection_string;
 pub mod errors;
 pub mod pragmas;
-mod read;
+pub mod read;
 pub mod transaction;
 
-pub use connection::{CommandResult, OpenOptions, SqliteConnection};
+pub use connection::{CommandOutcome, CommandResult, OpenOptions, SqliteConnection};
 pub use errors::map_sqlite_error;
 pub use pragmas::PragmaOptions;
+pub use read::{Cell, ColumnNames, RowSink};

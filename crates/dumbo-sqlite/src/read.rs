@@ -1,7 +1,6 @@
-//! Row reading: the rows node-sqlite3's `db.all` hands upstream's sqlite3 client,
-//! encoded with `JsonRowWriter`.
-//! INTEGER → number (BigInt past the safe range), REAL → number, TEXT → string,
-//! BLOB → Buffer special, NULL → null. No other decoding.
+//! Row reading: every cell of a result, handed to a [`RowSink`] as SQLite stores it.
+//! INTEGER, REAL, TEXT, BLOB and NULL; no other decoding. The binding turns cells
+//! straight into JS values; [`JsonRowsSink`] writes the JSON row format instead.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -12,40 +11,145 @@ use rusqlite::Statement;
 
 use crate::errors::map_sqlite_error;
 
-/// Steps a bound statement to completion and encodes every row it returns.
-///
-/// Column names are taken after the first step: a cached statement is re-prepared
-/// by SQLite when the schema changed (e.g. `SELECT *` after `ALTER TABLE`), and
-/// its column list may change with it.
-pub(crate) fn read_rows(stmt: &mut Statement<'_>) -> Result<JsonRows> {
-    let mut writer: Option<(JsonRowWriter, usize)> = None;
-    let mut rows = stmt.raw_query();
-    while let Some(row) = rows.next().map_err(map_sqlite_error)? {
-        let (w, count) = match &mut writer {
-            Some(w) => w,
-            None => {
-                let names = column_names(row.as_ref())?;
-                let count = names.len();
-                writer.insert((JsonRowWriter::new(&names), count))
-            }
-        };
-        w.begin_row();
-        for i in 0..*count {
-            match row.get_ref(i).map_err(map_sqlite_error)? {
-                ValueRef::Null => w.null(),
-                ValueRef::Integer(v) => w.integer(v),
-                ValueRef::Real(v) => w.float(v),
-                ValueRef::Text(bytes) => w.text(&String::from_utf8_lossy(bytes)),
-                ValueRef::Blob(bytes) => w.special(SpecialValue::Blob(bytes.to_vec())),
-            }
+/// One result cell, borrowed from SQLite until the next step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    /// TEXT as stored; not necessarily valid UTF-8 (a file written by other software).
+    Text(&'a [u8]),
+    Blob(&'a [u8]),
+}
+
+/// The result columns of the statement being read.
+pub struct ColumnNames<'s, 'c> {
+    stmt: &'s Statement<'c>,
+}
+
+impl ColumnNames<'_, '_> {
+    pub fn len(&self) -> usize {
+        self.stmt.column_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The name of column `i`. rusqlite panics on a name that is not UTF-8 (possible
+    /// only in a database file written by other software); that panic is contained
+    /// and reported as a data error.
+    pub fn get(&self, i: usize) -> Result<&str> {
+        match catch_unwind(AssertUnwindSafe(|| self.stmt.column_name(i))) {
+            Ok(name) => name.map_err(map_sqlite_error),
+            Err(_) => Err(Error::data(format!(
+                "The name of result column {i} is not valid UTF-8"
+            ))),
         }
-        w.end_row();
     }
-    drop(rows);
-    match writer {
-        Some((w, _)) => Ok(w.finish()),
-        None => Ok(JsonRowWriter::new(&column_names(stmt)?).finish()),
+}
+
+/// Receives the rows of a statement, cell by cell, in column order.
+pub trait RowSink {
+    /// A statement of a multi-statement text starts: only the last one's rows count.
+    fn restart(&mut self);
+    /// The first row is about to be read; its columns (names read after the first
+    /// step, since a cached statement re-prepared after a schema change may have new ones).
+    fn columns(&mut self, names: &ColumnNames<'_, '_>) -> Result<()>;
+    fn cell(&mut self, cell: Cell<'_>);
+    /// The end of a row.
+    fn end_row(&mut self);
+}
+
+/// Steps a bound statement to completion and hands every row to `sink`; returns
+/// the number of rows.
+pub(crate) fn read_into(stmt: &mut Statement<'_>, sink: &mut dyn RowSink) -> Result<u32> {
+    let mut rows = stmt.raw_query();
+    let mut n = 0u32;
+    let mut count = 0;
+    while let Some(row) = rows.next().map_err(map_sqlite_error)? {
+        if n == 0 {
+            count = row.as_ref().column_count();
+            sink.columns(&ColumnNames { stmt: row.as_ref() })?;
+        }
+        for i in 0..count {
+            sink.cell(match row.get_ref(i).map_err(map_sqlite_error)? {
+                ValueRef::Null => Cell::Null,
+                ValueRef::Integer(v) => Cell::Integer(v),
+                ValueRef::Real(v) => Cell::Real(v),
+                ValueRef::Text(bytes) => Cell::Text(bytes),
+                ValueRef::Blob(bytes) => Cell::Blob(bytes),
+            });
+        }
+        sink.end_row();
+        n += 1;
     }
+    Ok(n)
+}
+
+/// Rows in the JSON row format of `dumbo_rows` (BLOBs and integers past the safe
+/// range as special cells, invalid UTF-8 replaced).
+#[derive(Default)]
+pub struct JsonRowsSink {
+    writer: Option<JsonRowWriter>,
+    in_row: bool,
+}
+
+impl JsonRowsSink {
+    pub fn finish(self) -> JsonRows {
+        self.writer
+            .unwrap_or_else(|| JsonRowWriter::new::<&str>(&[]))
+            .finish()
+    }
+}
+
+impl RowSink for JsonRowsSink {
+    fn restart(&mut self) {
+        self.writer = None;
+    }
+
+    fn columns(&mut self, names: &ColumnNames<'_, '_>) -> Result<()> {
+        let names = (0..names.len())
+            .map(|i| names.get(i))
+            .collect::<Result<Vec<_>>>()?;
+        self.writer = Some(JsonRowWriter::new(&names));
+        Ok(())
+    }
+
+    fn cell(&mut self, cell: Cell<'_>) {
+        let Some(w) = self.writer.as_mut() else {
+            return;
+        };
+        if !self.in_row {
+            w.begin_row();
+            self.in_row = true;
+        }
+        match cell {
+            Cell::Null => w.null(),
+            Cell::Integer(v) => w.integer(v),
+            Cell::Real(v) => w.float(v),
+            Cell::Text(bytes) => w.text(&String::from_utf8_lossy(bytes)),
+            Cell::Blob(bytes) => w.special(SpecialValue::Blob(bytes.to_vec())),
+        }
+    }
+
+    fn end_row(&mut self) {
+        if let Some(w) = self.writer.as_mut() {
+            if !self.in_row {
+                w.begin_row();
+            }
+            w.end_row();
+        }
+        self.in_row = false;
+    }
+}
+
+/// Steps a bound statement to completion and encodes every row as JSON.
+#[cfg(test)]
+fn read_rows(stmt: &mut Statement<'_>) -> Result<JsonRows> {
+    let mut sink = JsonRowsSink::default();
+    read_into(stmt, &mut sink)?;
+    Ok(sink.finish())
 }
 
 /// Steps a statement to completion, discarding any rows.
@@ -53,24 +157,6 @@ pub(crate) fn run_to_completion(stmt: &mut Statement<'_>) -> Result<()> {
     let mut rows = stmt.raw_query();
     while rows.next().map_err(map_sqlite_error)?.is_some() {}
     Ok(())
-}
-
-/// The statement's column names. rusqlite panics on a name that is not UTF-8
-/// (possible only in a database file written by other software); that panic is
-/// contained and reported as a data error.
-fn column_names(stmt: &Statement<'_>) -> Result<Vec<String>> {
-    (0..stmt.column_count())
-        .map(|i| {
-            match catch_unwind(AssertUnwindSafe(|| {
-                stmt.column_name(i).map(ToOwned::to_owned)
-            })) {
-                Ok(name) => name.map_err(map_sqlite_error),
-                Err(_) => Err(Error::data(format!(
-                    "The name of result column {i} is not valid UTF-8"
-                ))),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -106,11 +192,10 @@ mod tests {
     }
 
     #[test]
-    fn empty_results_keep_columns() {
+    fn empty_results_are_an_empty_array() {
         let conn = Connection::open_in_memory().unwrap();
         let rows = read(&conn, "SELECT 1 AS a, 2 AS b WHERE 0");
         assert_eq!(rows.json, "[]");
-        assert_eq!(rows.columns, vec!["a", "b"]);
         assert_eq!(rows.row_count, 0);
     }
 
