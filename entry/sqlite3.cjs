@@ -16,7 +16,7 @@ async function checkConnection(fileName) {
   try {
     const db = binding.SqliteDatabase.open(fileName ?? ':memory:', { skipDatabasePragmas: true });
     try {
-      db.query({ __brand: 'tokenized-sql', sqlChunks: ['SELECT 1'], sqlTokens: [] });
+      db.querySql({ __brand: 'tokenized-sql', sqlChunks: ['SELECT 1'], sqlTokens: [] });
     } finally {
       db.close();
     }

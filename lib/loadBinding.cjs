@@ -80,9 +80,14 @@ function explain(error) {
   });
 }
 
+/**
+ * The binding: what binding.d.cts declares (generated), plus the plain entries
+ * binding-entries.d.cts declares (see crates/dumbo-napi/src/sqlite_calls.rs).
+ * @returns {typeof import('../binding.cjs') & typeof import('../binding-entries.cjs')}
+ */
 function loadBinding() {
   try {
-    return require('../binding.cjs');
+    return /** @type {any} */ (require('../binding.cjs'));
   } catch (error) {
     throw explain(error);
   }

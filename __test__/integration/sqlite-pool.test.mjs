@@ -458,3 +458,14 @@ describe('SQLite pool (direct mode)', () => {
     await pool.close();
   });
 });
+
+describe('checkConnection', () => {
+  it('answers successful for a database it can open, and names the error class otherwise', async () => {
+    const { checkConnection } = await import('@event-driven-io/dumbo/sqlite3');
+    assert.deepEqual(await checkConnection(':memory:'), { successful: true });
+    assert.deepEqual(await checkConnection(dbFile('check')), { successful: true });
+    const missing = await checkConnection(path.join(dir, 'no-such-dir', 'x.db'));
+    assert.equal(missing.successful, false);
+    assert.ok(missing.error instanceof Error);
+  });
+});
