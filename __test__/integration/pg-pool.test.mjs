@@ -48,7 +48,14 @@ describe('shared native pools', () => {
     const observer = dumbo({ connectionString: url, database: 'postgres' });
     try {
       const pids = [...fromA];
-      const { rows } = await observer.execute.query(SQL`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE pid = ANY (${pids})`);
+      // The sessions end when the server has processed their Terminate: a backend may
+      // still be listed for a moment after close() returns, so poll (at most 2 s).
+      let rows;
+      for (let i = 0; i < 40; i++) {
+        ({ rows } = await observer.execute.query(SQL`SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE pid = ANY (${pids})`));
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       assert.deepEqual(rows, [{ n: 0 }], 'the shared pool closed its sessions');
     } finally {
       await observer.close();
