@@ -44,17 +44,37 @@ function onAbort(abort, handle) {
   return () => signal.removeEventListener('abort', listener);
 }
 
-/** A child abort that fires when `parent` does, or on its own `abort(reason)`. */
-function abortScope(parent, onParentAbort) {
-  const controller = new AbortController();
-  return {
-    signal: controller.signal,
-    abort: (reason) => controller.abort(reason),
-    dispose: onAbort(parent, (reason) => {
-      controller.abort(reason);
+/**
+ * A child abort that fires when `parent` does, or on its own `abort(reason)`. Its
+ * AbortController is made when first needed (its `signal` read, or an abort): a
+ * statement that nobody aborts, the common case, makes none.
+ */
+class AbortScope {
+  constructor(parent, onParentAbort) {
+    /** @type {AbortController | undefined} */
+    this.controller = undefined;
+    this.dispose = onAbort(parent, (reason) => {
+      this.abort(reason);
       onParentAbort?.(reason);
-    }),
-  };
+    });
+  }
+
+  get signal() {
+    return (this.controller ??= new AbortController()).signal;
+  }
+
+  /** @param {unknown} [reason] */
+  abort(reason) {
+    (this.controller ??= new AbortController()).abort(reason);
+  }
+}
+
+/**
+ * @param {{ signal: AbortSignal } | undefined} parent
+ * @param {(reason: unknown) => void} [onParentAbort]
+ */
+function abortScope(parent, onParentAbort) {
+  return new AbortScope(parent, onParentAbort);
 }
 
 /**

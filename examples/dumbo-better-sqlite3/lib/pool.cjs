@@ -64,11 +64,23 @@ function betterSqlite3Pool(options = {}) {
       return operation(...args);
     };
   const inCallback = () => als.getStore();
+  // The storage is disabled whenever no callback runs: on Node before 24 an enabled
+  // AsyncLocalStorage turns on promise hooks for the whole process, which every later
+  // statement would pay for.
+  let callbacks = 0;
+  const inStorage = async (connection, run) => {
+    callbacks++;
+    try {
+      return await als.run(connection, run);
+    } finally {
+      if (--callbacks === 0) als.disable();
+    }
+  };
   // A transaction begun in a callback or on a borrowed connection and left open is
   // rolled back before the writer goes back to the pool.
   const onWriter = (handle) => async (connection, context) => {
     try {
-      return await als.run(connection, () => handle(connection, context));
+      return await inStorage(connection, () => handle(connection, context));
     } finally {
       await rollbackLeftOpen(connection);
     }
@@ -80,8 +92,10 @@ function betterSqlite3Pool(options = {}) {
   };
 
   /** The reader for statements that only read, the writer otherwise. */
+  let readerDb = null;
   const poolFor = async (sqls, o) => {
-    const db = await (await reader.connection(o)).open();
+    // The reader's handle, opened once, only prepares statements to ask whether they read.
+    const db = (readerDb ??= await (await reader.connection(o)).open());
     return sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer;
   };
   const routed = (method, many) =>
@@ -113,7 +127,7 @@ function betterSqlite3Pool(options = {}) {
     withTransaction: whileOpen((handle, o) => {
       const active = inCallback();
       if (active) return active.withTransaction(handle, o);
-      return writer.withTransaction((tx, context) => als.run(tx.connection, () => handle(tx, context)), o);
+      return writer.withTransaction((tx, context) => inStorage(tx.connection, () => handle(tx, context)), o);
     }),
     close(o) {
       closing ??= (async () => {

@@ -1,10 +1,80 @@
 'use strict';
 // The two guards the generic pools use (as upstream's).
-const { InvalidOperationError } = require('../../errors.cjs');
-const { TaskProcessor } = require('./taskProcessor.cjs');
+const { InvalidOperationError, DumboError } = require('../../errors.cjs');
+const { abortReason, abortScope } = require('../abort.cjs');
+const { TaskProcessor, STOPPED } = require('./taskProcessor.cjs');
 
 /** Unbounded: tracks in-flight work so that `stop` can drain or abort it. */
 function guardConcurrentAccess(options) {
+  if (options?.maxActiveTasks !== undefined || options?.maxQueueSize !== undefined) {
+    return boundedConcurrentAccess(options);
+  }
+  // Nothing ever waits for a slot here, so no queue: each operation starts at once with
+  // its own abort scope, and the set of running ones is what `stop` drains or aborts.
+  const running = new Set();
+  let idleWaiters = [];
+  let stopped = false;
+  const settled = (scope) => {
+    running.delete(scope);
+    scope.dispose();
+    if (running.size === 0 && idleWaiters.length > 0) for (const resolve of idleWaiters.splice(0)) resolve();
+  };
+  const waitForIdle = () =>
+    running.size === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+  return {
+    execute: (operation, operationOptions) => {
+      const signal = operationOptions?.abort?.signal;
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      if (stopped) return Promise.reject(new DumboError(STOPPED));
+      return new Promise((resolve, reject) => {
+        const scope = abortScope(operationOptions?.abort, reject);
+        running.add(scope);
+        let pending;
+        try {
+          pending = Promise.resolve(operation({ abort: scope }));
+        } catch (error) {
+          settled(scope);
+          reject(error);
+          return;
+        }
+        pending.then(
+          (result) => {
+            settled(scope);
+            resolve(result);
+          },
+          (error) => {
+            settled(scope);
+            reject(error);
+          },
+        );
+      });
+    },
+    waitForIdle,
+    async stop(stopOptions) {
+      if (stopped) return;
+      stopped = true;
+      const error = new DumboError(STOPPED);
+      const abortRunning = () => {
+        for (const scope of running) scope.abort(error);
+      };
+      if (stopOptions?.force) return abortRunning();
+      if (stopOptions?.closeDeadline === undefined) return waitForIdle();
+      let timer;
+      const drained = await Promise.race([
+        waitForIdle().then(() => true),
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve(false), stopOptions.closeDeadline);
+          timer.unref?.();
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!drained) abortRunning();
+    },
+  };
+}
+
+/** guardConcurrentAccess with a bound on running operations or on the queue. */
+function boundedConcurrentAccess(options) {
   const processor = new TaskProcessor({
     maxActiveTasks: options?.maxActiveTasks ?? Number.MAX_SAFE_INTEGER,
     maxQueueSize: options?.maxQueueSize ?? Number.MAX_SAFE_INTEGER,

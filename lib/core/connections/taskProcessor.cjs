@@ -158,4 +158,4 @@ class TaskProcessor {
   }
 }
 
-module.exports = { TaskProcessor };
+module.exports = { TaskProcessor, STOPPED };
