@@ -69,6 +69,32 @@ describe('template cache', () => {
     }
   });
 
+  it('a large merged statement whose shape comes back reuses its text, and a changed shape gets its own', () => {
+    const row = (i) => SQL`(${i}, ${`n${i}`})`;
+    const insert = (rows, sep = ', ') => SQL`INSERT INTO t (id, name) VALUES ${SQL.merge(rows, sep)}`;
+    const hundred = Array.from({ length: 100 }, (_, i) => row(i));
+    for (const dialect of ['PostgreSQL', 'SQLite']) {
+      const formatter = dialect === 'PostgreSQL' ? pgFormatter : sqliteFormatter;
+      const first = insert(hundred);
+      const again = insert(hundred.map((_, i) => row(i + 1000)));
+      assert.equal(templateCall(first, dialect).text, formatter.format(first).query);
+      assert.equal(templateCall(again, dialect).text, formatter.format(again).query);
+      assert.equal(templateCall(again, dialect).values[0], 1000);
+      // Same number of chunks, one different: not the cached text.
+      const other = insert(hundred, ',\n');
+      assert.equal(templateCall(other, dialect).text, formatter.format(other).query);
+      assert.ok(templateCall(other, dialect).text.includes(',\n('));
+      // Changing a merged statement's chunks in place changes its text too.
+      const changed = insert(hundred);
+      changed.sqlChunks[0] = 'INSERT INTO u (id, name) VALUES ';
+      assert.equal(templateCall(changed, dialect).text, formatter.format(changed).query);
+      assert.ok(templateCall(insert(hundred), dialect).text.startsWith('INSERT INTO t '));
+      // One row more: one placeholder pair more.
+      const more = insert([...hundred, row(100)]);
+      assert.equal(templateCall(more, dialect).text, formatter.format(more).query);
+    }
+  });
+
   it('both paths give the same results on SQLite', async () => {
     const pool = sqlite3.dumbo({ connectionString: ':memory:' });
     try {

@@ -11,6 +11,37 @@ const noSerializer = () => 'null'; // the text never depends on parameter values
 
 const LITERAL = 'SQL_LITERAL';
 
+// Large all-literal SQL (a multi-row INSERT built with `SQL.merge`) has no call site of
+// its own, but its shape usually comes back (every batch of a bulk load has the same
+// chunks): the text of the last few such shapes per dialect is kept and reused when the
+// chunks match one for one, which costs a pointer comparison per chunk (the chunks are
+// the call sites' own strings). Small SQL is cheaper to format again than to compare.
+const SHAPE_MIN_CHUNKS = 64;
+const SHAPES_KEPT = 4;
+const shapes = Object.create(null); // dialect → [{ chunks, params, text }], newest first
+
+function sameChunks(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The formatter's text for all-literal chunks (placeholders numbered by Rust). */
+function placeholderText(chunks, params, dialect) {
+  if (chunks.length < SHAPE_MIN_CHUNKS) return binding.sqlPlaceholderText(chunks, params, dialect);
+  const kept = (shapes[dialect] ??= []);
+  for (let i = 0; i < kept.length; i++) {
+    const shape = kept[i];
+    if (shape.params === params && sameChunks(shape.chunks, chunks)) return shape.text;
+  }
+  const text = binding.sqlPlaceholderText(chunks, params, dialect);
+  if (typeof text === 'string') {
+    if (kept.length === SHAPES_KEPT) kept.pop();
+    kept.unshift({ chunks: chunks.slice(), params, text });
+  }
+  return text;
+}
+
 /**
  * SQL whose tokens are all plain parameters but that is not a cached call site (e.g.
  * `SQL.merge` of many rows for a multi-row INSERT): the formatter numbers the
@@ -29,7 +60,7 @@ function literalCall(sql, dialect) {
     if (type === 'symbol' || type === 'function' || Array.isArray(value)) return undefined;
     values[i] = value;
   }
-  const text = binding.sqlPlaceholderText(chunks, values.length, dialect);
+  const text = placeholderText(chunks, values.length, dialect);
   return typeof text === 'string' ? { text, values } : undefined;
 }
 

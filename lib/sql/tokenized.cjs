@@ -80,42 +80,66 @@ const TokenizedSQL = (strings, values) => {
       return tokenizedSQL(sharedChunks(strings), sqlTokens);
     }
   }
-  const sqlChunks = [];
-  const sqlTokens = [];
+  return generalSQL(strings, values);
+};
+
+// Upper bounds of the chunk and token counts, so the general path fills arrays sized
+// once (a nested `SQL.merge` of thousands of rows is copied here whole).
+function sizeOf(strings, values) {
+  let chunks = strings.length;
+  let tokens = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== null && typeof value === 'object' && value.__brand === 'tokenized-sql') {
+      chunks += value.sqlChunks.length;
+      tokens += value.sqlTokens.length;
+    } else {
+      chunks++;
+      tokens++;
+    }
+  }
+  return { chunks, tokens };
+}
+
+function generalSQL(strings, values) {
+  const size = sizeOf(strings, values);
+  const sqlChunks = new Array(size.chunks);
+  const sqlTokens = new Array(size.tokens);
+  let c = 0;
+  let t = 0;
   const valueCount = values.length;
 
   for (let i = 0; i < strings.length; i++) {
     const text = strings[i];
-    if (text !== '') sqlChunks.push(text);
+    if (text !== '') sqlChunks[c++] = text;
     if (i >= valueCount) break;
 
     const value = values[i];
     if (value === null || typeof value !== 'object') {
-      sqlChunks.push(paramPlaceholder);
-      sqlTokens.push(SQLLiteral.from(value));
+      sqlChunks[c++] = paramPlaceholder;
+      sqlTokens[t++] = SQLLiteral.from(value);
     } else if (value.__brand === 'tokenized-sql') {
       const chunks = value.sqlChunks;
-      for (let c = 0; c < chunks.length; c++)
-        if (chunks[c] !== '') sqlChunks.push(chunks[c]);
+      for (let k = 0; k < chunks.length; k++) if (chunks[k] !== '') sqlChunks[c++] = chunks[k];
       const tokens = value.sqlTokens;
-      for (let t = 0; t < tokens.length; t++) sqlTokens.push(tokens[t]);
+      for (let k = 0; k < tokens.length; k++) sqlTokens[t++] = tokens[k];
     } else if ('sqlTokenType' in value) {
       if (value.sqlTokenType === 'SQL_RAW') {
-        if (value.value !== '') sqlChunks.push(value.value);
+        if (value.value !== '') sqlChunks[c++] = value.value;
       } else {
-        sqlChunks.push(paramPlaceholder);
-        sqlTokens.push(value);
+        sqlChunks[c++] = paramPlaceholder;
+        sqlTokens[t++] = value;
       }
     } else {
-      sqlChunks.push(paramPlaceholder);
-      sqlTokens.push(
-        Array.isArray(value) ? SQLArray.from(value) : SQLLiteral.from(value),
-      );
+      sqlChunks[c++] = paramPlaceholder;
+      sqlTokens[t++] = Array.isArray(value) ? SQLArray.from(value) : SQLLiteral.from(value);
     }
   }
-
-  return sqlChunks.length > 0 ? tokenizedSQL(sqlChunks, sqlTokens) : empty;
-};
+  if (c === 0) return empty;
+  sqlChunks.length = c;
+  sqlTokens.length = t;
+  return tokenizedSQL(sqlChunks, sqlTokens);
+}
 
 TokenizedSQL.paramPlaceholder = paramPlaceholder;
 TokenizedSQL.empty = empty;
