@@ -1,81 +1,73 @@
 'use strict';
-// The executors' fast path for SQL from a plain-parameter call site (see
-// tokenized.cjs): the query text is formatted once per call site and dialect, and
-// each call only hands the driver that text plus the parameter values.
-const { binding } = require('../native.cjs');
+// The executors' fast path for SQL whose tokens are bound parameters and identifiers
+// (a call site, nested templates, `SQL.merge`): the driver gets the query text plus a
+// flat array of the values, and no token crosses to Rust. The text is kept per call
+// site, dialect and identifiers (call sites share frozen chunks, see tokenized.cjs), or
+// per large shape (fragmentText.cjs).
 const { templateRecord } = require('./tokenized.cjs');
+const { fragmentText } = require('./fragmentText.cjs');
 const { formatterOverrides } = require('./formatterRegistry.cjs');
 const { JSONSerializer } = require('../serializer.cjs');
 
-const noSerializer = () => 'null'; // the text never depends on parameter values
-
 const LITERAL = 'SQL_LITERAL';
-
-// Large all-literal SQL (a multi-row INSERT built with `SQL.merge`) has no call site of
-// its own, but its shape usually comes back (every batch of a bulk load has the same
-// chunks): the text of the last few such shapes per dialect is kept and reused when the
-// chunks match one for one, which costs a pointer comparison per chunk (the chunks are
-// the call sites' own strings). Small SQL is cheaper to format again than to compare.
-const SHAPE_MIN_CHUNKS = 64;
-const SHAPES_KEPT = 4;
-const shapes = Object.create(null); // dialect → [{ chunks, params, text }], newest first
-
-function sameChunks(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The formatter's text for all-literal chunks (placeholders numbered by Rust). */
-function placeholderText(chunks, params, dialect) {
-  if (chunks.length < SHAPE_MIN_CHUNKS) return binding.sqlPlaceholderText(chunks, params, dialect);
-  const kept = (shapes[dialect] ??= []);
-  for (let i = 0; i < kept.length; i++) {
-    const shape = kept[i];
-    if (shape.params === params && sameChunks(shape.chunks, chunks)) return shape.text;
-  }
-  const text = binding.sqlPlaceholderText(chunks, params, dialect);
-  if (typeof text === 'string') {
-    if (kept.length === SHAPES_KEPT) kept.pop();
-    kept.unshift({ chunks: chunks.slice(), params, text });
-  }
-  return text;
-}
+const IDENTIFIER = 'SQL_IDENTIFIER';
+// Texts kept per call site beyond the plain one (one per set of identifiers).
+const IDENTIFIER_TEXTS_KEPT = 32;
 
 /**
- * SQL whose tokens are all plain parameters but that is not a cached call site (e.g.
- * `SQL.merge` of many rows for a multi-row INSERT): the formatter numbers the
- * placeholders from the chunks alone, and the driver reads only a flat array of values.
+ * The values of the literal tokens, in order, and the identifiers (`at`: token
+ * positions, `names`); `undefined` when a token is anything else, or a value the
+ * formatter alone reports on (symbols, functions, arrays).
  */
-function literalCall(sql, dialect) {
+function collect(tokens) {
+  const values = new Array(tokens.length);
+  let v = 0;
+  let at;
+  let names;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === null || typeof token !== 'object') return undefined;
+    const type = token.sqlTokenType;
+    const value = token.value;
+    if (type === LITERAL) {
+      const kind = typeof value;
+      if (kind === 'symbol' || kind === 'function' || Array.isArray(value)) return undefined;
+      values[v++] = value;
+    } else if (type === IDENTIFIER && typeof value === 'string') {
+      (at ??= []).push(i);
+      (names ??= []).push(value);
+    } else {
+      return undefined;
+    }
+  }
+  if (v !== values.length) values.length = v;
+  return { values, at, names };
+}
+
+/** `{ text, values }` for SQL of parameters and identifiers, else `undefined`. */
+function cachedCall(sql, dialect) {
   const tokens = sql?.sqlTokens;
   const chunks = sql?.sqlChunks;
   if (!Array.isArray(tokens) || !Array.isArray(chunks) || tokens.length === 0) return undefined;
-  const values = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === null || typeof token !== 'object' || token.sqlTokenType !== LITERAL) return undefined;
-    const value = token.value;
-    const type = typeof value;
-    if (type === 'symbol' || type === 'function' || Array.isArray(value)) return undefined;
-    values[i] = value;
-  }
-  const text = placeholderText(chunks, values.length, dialect);
-  return typeof text === 'string' ? { text, values } : undefined;
-}
-
-/** `{ text, values }` for a cached call site or all-literal SQL, else `undefined`. */
-function cachedCall(sql, dialect) {
+  const found = collect(tokens);
+  if (found === undefined) return undefined;
+  const { values, at, names } = found;
   const record = templateRecord(sql);
-  if (record === undefined) return literalCall(sql, dialect);
-  let text = record.texts[dialect];
-  if (text === undefined) {
-    text = binding.formatSql(sql, dialect, 'dialect', noSerializer).query;
-    record.texts[dialect] = text;
+  if (record === undefined) {
+    const text = fragmentText(chunks, tokens.length, at, names, dialect);
+    return text === undefined ? undefined : { text, values };
   }
-  const tokens = sql.sqlTokens;
-  const values = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) values[i] = tokens[i].value;
+  const key = at === undefined ? dialect : `${dialect}\0${at.join(',')}\0${names.join('\0')}`;
+  let text = record.texts[key];
+  if (text === undefined) {
+    text = fragmentText(chunks, tokens.length, at, names, dialect);
+    if (text === undefined) return undefined;
+    if (at !== undefined && ++record.identifierTexts > IDENTIFIER_TEXTS_KEPT) {
+      for (const k of Object.keys(record.texts)) if (k.includes('\0')) delete record.texts[k];
+      record.identifierTexts = 1;
+    }
+    record.texts[key] = text;
+  }
   return { text, values };
 }
 

@@ -9,27 +9,34 @@ const { binding } = require('../native.cjs');
 // The chunk that stands for a parameter, as the formatter reads it (dumbo-sql token.rs).
 const paramPlaceholder = binding.sqlParamMarker();
 
-// Call sites whose values are all plain parameters (primitives, Dates, Buffers,
-// plain objects) always produce the same chunks, so those chunks are built once
+// Call sites whose values are all plain parameters or identifiers always produce the
+// same chunks, so those chunks are built once
 // per template (the TemplateStringsArray is the same object on every call) and
 // shared, frozen. Executors recognise such SQL by that shared array and reuse the
 // query text they formatted for it (lib/sql/templates.cjs): one formatting per call
 // site instead of one per call.
 const templateChunks = new WeakMap();
 // On the shared chunks array (non-enumerable, so SQL values still compare equal to
-// upstream's shape): `{ texts: { [dialect]: query } }`. A property read is cheaper
+// upstream's shape): `{ texts: { [dialect or dialect + identifiers]: query },
+// identifierTexts }`. A property read is cheaper
 // per call than a WeakMap lookup.
 const TEMPLATE = Symbol('dumbo.sqlTemplate');
 
+const IDENTIFIER = 'SQL_IDENTIFIER';
+
+// A value the shared chunks can stand for: a plain parameter (primitives, Dates,
+// Buffers, plain objects) or an identifier token (its marker is a chunk like any other;
+// the text per set of identifiers is kept apart, see templates.cjs).
 const isPlainParam = (value) => {
   const type = typeof value;
   if (type === 'symbol' || type === 'function') return false; // errors stay on the general path
-  return (
-    value === null ||
-    type !== 'object' ||
-    (!Array.isArray(value) && value.__brand !== 'tokenized-sql' && !('sqlTokenType' in value))
-  );
+  if (value === null || type !== 'object') return true;
+  if (Array.isArray(value) || value.__brand === 'tokenized-sql') return false;
+  return !('sqlTokenType' in value) || value.sqlTokenType === IDENTIFIER;
 };
+
+const isIdentifierToken = (value) =>
+  value !== null && typeof value === 'object' && value.sqlTokenType === IDENTIFIER;
 
 function sharedChunks(strings) {
   let chunks = templateChunks.get(strings);
@@ -39,7 +46,7 @@ function sharedChunks(strings) {
       if (strings[i] !== '') built.push(strings[i]);
       if (i < strings.length - 1) built.push(paramPlaceholder);
     }
-    Object.defineProperty(built, TEMPLATE, { value: { texts: Object.create(null) } });
+    Object.defineProperty(built, TEMPLATE, { value: { texts: Object.create(null), identifierTexts: 0 } });
     chunks = Object.freeze(built);
     templateChunks.set(strings, chunks);
   }
@@ -76,7 +83,10 @@ const TokenizedSQL = (strings, values) => {
     }
     if (plain) {
       const sqlTokens = new Array(values.length);
-      for (let i = 0; i < values.length; i++) sqlTokens[i] = SQLLiteral.from(values[i]);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        sqlTokens[i] = isIdentifierToken(value) ? value : SQLLiteral.from(value);
+      }
       return tokenizedSQL(sharedChunks(strings), sqlTokens);
     }
   }
