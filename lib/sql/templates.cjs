@@ -14,53 +14,72 @@ const IDENTIFIER = 'SQL_IDENTIFIER';
 // Texts kept per call site beyond the plain one (one per set of identifiers).
 const IDENTIFIER_TEXTS_KEPT = 32;
 
+// The identifiers `collect` found (token positions and names), read right after it:
+// module slots rather than a result object keep the per-statement path allocation-free.
+let foundAt;
+let foundNames;
+
 /**
- * The values of the literal tokens, in order, and the identifiers (`at`: token
- * positions, `names`); `undefined` when a token is anything else, or a value the
- * formatter alone reports on (symbols, functions, arrays).
+ * The values of the literal tokens, in order (identifiers into `foundAt`/`foundNames`);
+ * `undefined` when a token is anything else, or a value the formatter alone reports on
+ * (symbols, functions, arrays).
  */
 function collect(tokens) {
+  foundAt = undefined;
+  foundNames = undefined;
   const values = new Array(tokens.length);
   let v = 0;
-  let at;
-  let names;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === null || typeof token !== 'object') return undefined;
-    const type = token.sqlTokenType;
     const value = token.value;
-    if (type === LITERAL) {
+    if (token.sqlTokenType === LITERAL) {
       const kind = typeof value;
-      if (kind === 'symbol' || kind === 'function' || Array.isArray(value)) return undefined;
+      if (kind === 'symbol' || kind === 'function' || (kind === 'object' && Array.isArray(value))) return undefined;
       values[v++] = value;
-    } else if (type === IDENTIFIER && typeof value === 'string') {
-      (at ??= []).push(i);
-      (names ??= []).push(value);
+    } else if (token.sqlTokenType === IDENTIFIER && typeof value === 'string') {
+      (foundAt ??= []).push(i);
+      (foundNames ??= []).push(value);
     } else {
       return undefined;
     }
   }
   if (v !== values.length) values.length = v;
-  return { values, at, names };
+  return values;
 }
 
-/** `{ text, values }` for SQL of parameters and identifiers, else `undefined`. */
-function cachedCall(sql, dialect) {
-  const tokens = sql?.sqlTokens;
-  const chunks = sql?.sqlChunks;
-  if (!Array.isArray(tokens) || !Array.isArray(chunks) || tokens.length === 0) return undefined;
-  const found = collect(tokens);
-  if (found === undefined) return undefined;
-  const { values, at, names } = found;
-  const record = templateRecord(sql);
-  if (record === undefined) {
-    const text = fragmentText(chunks, tokens.length, at, names, dialect);
-    return text === undefined ? undefined : { text, values };
+/**
+ * The values of a call site's tokens (identifiers into `foundAt`/`foundNames`): the tag
+ * built them, so each is a literal or an identifier token.
+ */
+function callSiteValues(tokens) {
+  foundAt = undefined;
+  foundNames = undefined;
+  const values = new Array(tokens.length);
+  let v = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.sqlTokenType === IDENTIFIER) {
+      (foundAt ??= []).push(i);
+      (foundNames ??= []).push(token.value);
+    } else {
+      values[v++] = token.value;
+    }
   }
+  if (v !== values.length) values.length = v;
+  return values;
+}
+
+/** `{ text, values }` for a call site, from its record's texts. */
+function callSiteCall(sql, record, dialect) {
+  const tokens = sql.sqlTokens;
+  const values = callSiteValues(tokens);
+  const at = foundAt;
+  const names = foundNames;
   const key = at === undefined ? dialect : `${dialect}\0${at.join(',')}\0${names.join('\0')}`;
   let text = record.texts[key];
   if (text === undefined) {
-    text = fragmentText(chunks, tokens.length, at, names, dialect);
+    text = fragmentText(sql.sqlChunks, tokens.length, at, names, dialect);
     if (text === undefined) return undefined;
     if (at !== undefined && ++record.identifierTexts > IDENTIFIER_TEXTS_KEPT) {
       for (const k of Object.keys(record.texts)) if (k.includes('\0')) delete record.texts[k];
@@ -69,6 +88,19 @@ function cachedCall(sql, dialect) {
     record.texts[key] = text;
   }
   return { text, values };
+}
+
+/** `{ text, values }` for SQL of parameters and identifiers, else `undefined`. */
+function cachedCall(sql, dialect) {
+  const record = templateRecord(sql);
+  if (record !== undefined) return callSiteCall(sql, record, dialect);
+  const tokens = sql?.sqlTokens;
+  const chunks = sql?.sqlChunks;
+  if (!Array.isArray(tokens) || !Array.isArray(chunks) || tokens.length === 0) return undefined;
+  const values = collect(tokens);
+  if (values === undefined) return undefined;
+  const text = fragmentText(chunks, tokens.length, foundAt, foundNames, dialect);
+  return text === undefined ? undefined : { text, values };
 }
 
 /**
