@@ -25,14 +25,14 @@ const TEMPLATE = Symbol('dumbo.sqlTemplate');
 const IDENTIFIER = 'SQL_IDENTIFIER';
 
 // A value the shared chunks can stand for: a plain parameter (primitives, Dates,
-// Buffers, plain objects) or an identifier token (its marker is a chunk like any other;
+// Buffers, plain objects) or an identifier token with a name (its marker is a chunk like any other;
 // the text per set of identifiers is kept apart, see templates.cjs).
 const isPlainParam = (value) => {
   const type = typeof value;
   if (type === 'symbol' || type === 'function') return false; // errors stay on the general path
   if (value === null || type !== 'object') return true;
   if (Array.isArray(value) || value.__brand === 'tokenized-sql') return false;
-  return !('sqlTokenType' in value) || value.sqlTokenType === IDENTIFIER;
+  return !('sqlTokenType' in value) || (value.sqlTokenType === IDENTIFIER && typeof value.value === 'string');
 };
 
 const isIdentifierToken = (value) =>
