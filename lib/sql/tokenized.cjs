@@ -35,9 +35,6 @@ const isPlainParam = (value) => {
   return !('sqlTokenType' in value) || (value.sqlTokenType === IDENTIFIER && typeof value.value === 'string');
 };
 
-const isIdentifierToken = (value) =>
-  value !== null && typeof value === 'object' && value.sqlTokenType === IDENTIFIER;
-
 function sharedChunks(strings) {
   let chunks = templateChunks.get(strings);
   if (chunks === undefined) {
@@ -74,21 +71,21 @@ const isTokenizedSQL = (value) =>
 const TokenizedSQL = (strings, values) => {
   // Only real template literals (frozen TemplateStringsArray with `raw`) are cached.
   if (values.length > 0 && values.length === strings.length - 1 && Object.isFrozen(strings) && strings.raw) {
-    let plain = true;
-    for (let i = 0; i < values.length; i++) {
-      if (!isPlainParam(values[i])) {
-        plain = false;
+    // One pass: the tokens are built while the values are checked.
+    const sqlTokens = new Array(values.length);
+    let i = 0;
+    for (; i < values.length; i++) {
+      const value = values[i];
+      if (value === null || typeof value !== 'object') {
+        if (typeof value === 'symbol' || typeof value === 'function') break;
+        sqlTokens[i] = SQLLiteral.from(value);
+      } else if (!isPlainParam(value)) {
         break;
+      } else {
+        sqlTokens[i] = value.sqlTokenType === IDENTIFIER ? value : SQLLiteral.from(value);
       }
     }
-    if (plain) {
-      const sqlTokens = new Array(values.length);
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        sqlTokens[i] = isIdentifierToken(value) ? value : SQLLiteral.from(value);
-      }
-      return tokenizedSQL(sharedChunks(strings), sqlTokens);
-    }
+    if (i === values.length) return tokenizedSQL(sharedChunks(strings), sqlTokens);
   }
   return generalSQL(strings, values);
 };
