@@ -302,6 +302,18 @@ export declare function setErrorFactory(factory: (spec: { code: string; message:
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
 export declare function sha256Hex(text: string): string
 
+/** What `sqlChunks` are joined with for `sqlFragmentText`. */
+export declare function sqlChunkSeparator(): string
+
+/**
+ * The query text of SQL whose tokens are bound parameters and identifiers:
+ * `joinedChunks` is `sqlChunks` joined with `sqlChunkSeparator()`, `chunkCount` their
+ * number, `tokenCount` the number of tokens, and the identifiers are the tokens at
+ * `identifierAt` (ascending) named `identifierNames`. `null` when they do not match, or
+ * for an unknown dialect (the caller then formats the SQL whole).
+ */
+export declare function sqlFragmentText(joinedChunks: string, chunkCount: number, tokenCount: number, identifierAt: Array<number>, identifierNames: Array<string>, dialectName: string): string | null
+
 export declare function sqliteDefaultPragmas(): SqlitePragmaDefaults
 
 /**
@@ -372,13 +384,6 @@ export declare function sqlParamMarker(): string
  * PostgreSQL. `null` for an unknown dialect.
  */
 export declare function sqlPlaceholder(dialect: string, index: number): string | null
-
-/**
- * The query text of SQL whose tokens are all plain parameters (`sqlChunks` and the
- * number of tokens): each marker becomes the dialect's next placeholder. `null` when
- * they do not match, or for an unknown dialect.
- */
-export declare function sqlPlaceholderText(chunks: Array<string>, params: number, dialect: string): string | null
 
 /**
  * The formatted SQL as the text around each parameter

@@ -67,6 +67,35 @@ pub fn format_sql<'a>(
     })
 }
 
+/// What `sqlChunks` are joined with for `sqlFragmentText`.
+#[napi_derive::napi(js_name = "sqlChunkSeparator", catch_unwind)]
+pub fn sql_chunk_separator() -> String {
+    dumbo_sql::CHUNK_SEPARATOR.to_string()
+}
+
+/// The query text of SQL whose tokens are bound parameters and identifiers:
+/// `joinedChunks` is `sqlChunks` joined with `sqlChunkSeparator()`, `chunkCount` their
+/// number, `tokenCount` the number of tokens, and the identifiers are the tokens at
+/// `identifierAt` (ascending) named `identifierNames`. `null` when they do not match, or
+/// for an unknown dialect (the caller then formats the SQL whole).
+#[napi_derive::napi(js_name = "sqlFragmentText", catch_unwind)]
+pub fn sql_fragment_text(
+    joined_chunks: String,
+    chunk_count: u32,
+    token_count: u32,
+    identifier_at: Vec<u32>,
+    identifier_names: Vec<String>,
+    dialect_name: String,
+) -> Option<String> {
+    let dialect = Dialect::from_name(&dialect_name)?;
+    let tokens = dumbo_sql::FragmentTokens {
+        count: token_count as usize,
+        identifier_at: &identifier_at,
+        identifier_names: &identifier_names,
+    };
+    dumbo_sql::fragment_text(&joined_chunks, chunk_count as usize, tokens, dialect)
+}
+
 /// A readable rendering with every parameter inlined (the migration hash input).
 #[napi_derive::napi(
     js_name = "describeSql",

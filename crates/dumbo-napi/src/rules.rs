@@ -123,15 +123,6 @@ pub fn sql_param_marker() -> String {
     dumbo_sql::PARAM_MARKER.to_owned()
 }
 
-/// The query text of SQL whose tokens are all plain parameters (`sqlChunks` and the
-/// number of tokens): each marker becomes the dialect's next placeholder. `null` when
-/// they do not match, or for an unknown dialect.
-#[napi_derive::napi(js_name = "sqlPlaceholderText", catch_unwind)]
-pub fn sql_placeholder_text(chunks: Vec<String>, params: u32, dialect: String) -> Option<String> {
-    let dialect = dumbo_sql::Dialect::from_name(&dialect)?;
-    dumbo_sql::placeholder_text(&chunks, params as usize, dialect)
-}
-
 /// `mapPlaceholder(index)` of a built-in dialect: `?` for SQLite, `$<index + 1>` for
 /// PostgreSQL. `null` for an unknown dialect.
 #[napi_derive::napi(js_name = "sqlPlaceholder", catch_unwind)]

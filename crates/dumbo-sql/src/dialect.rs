@@ -2,6 +2,8 @@
 //! and `sqliteFormatter`, and the choice between `defaultProcessorsRegistry` and the
 //! dialect registries.
 
+use std::fmt::Write;
+
 /// A registered formatter dialect (upstream `registerFormatter` keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -39,8 +41,8 @@ impl Dialect {
         match self {
             Dialect::SQLite => out.push('?'),
             Dialect::PostgreSQL => {
-                out.push('$');
-                out.push_str(&(index + 1).to_string());
+                // Infallible: writing to a String.
+                let _ = write!(out, "${}", index + 1);
             }
         }
     }

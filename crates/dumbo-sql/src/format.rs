@@ -222,28 +222,6 @@ impl Sink for SegmentSink {
     }
 }
 
-/// The query text of SQL whose tokens are all plain parameters: the chunks with each
-/// parameter marker replaced by the dialect's next placeholder, exactly what [`format`]
-/// writes for them. `None` when the markers do not match `params` one for one (the
-/// caller then formats the SQL itself, which reports the malformed input).
-pub fn placeholder_text(chunks: &[String], params: usize, dialect: Dialect) -> Option<String> {
-    let mut text =
-        String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + params * 3);
-    let mut used = 0usize;
-    for chunk in chunks {
-        if chunk == PARAM_MARKER {
-            if used == params {
-                return None;
-            }
-            dialect.push_placeholder(&mut text, used);
-            used += 1;
-        } else {
-            text.push_str(chunk);
-        }
-    }
-    (used == params).then_some(text)
-}
-
 /// Like [`format`], but returns the text around each parameter instead of placeholders.
 pub fn format_segments(
     sql: &TokenizedSql,

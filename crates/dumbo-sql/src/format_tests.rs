@@ -510,29 +510,3 @@ fn segments_put_the_text_around_each_param() {
     let err = format_segments(&empty, Dialect::SQLite, Processors::Default).err();
     assert_eq!(err.map(|e| e.kind), Some(ErrorKind::Data));
 }
-
-#[test]
-fn placeholder_text_matches_format_for_literals() {
-    let sql = TokenizedSql {
-        chunks: vec![
-            "INSERT INTO t VALUES (".into(),
-            PARAM_MARKER.into(),
-            ", ".into(),
-            PARAM_MARKER.into(),
-            ")".into(),
-        ],
-        tokens: vec![
-            Token::Literal(SqlValue::Integer(1)),
-            Token::Literal(SqlValue::Text("a".into())),
-        ],
-    };
-    for dialect in [Dialect::PostgreSQL, Dialect::SQLite] {
-        let formatted = format(&sql, dialect, Processors::Dialect).unwrap();
-        assert_eq!(
-            placeholder_text(&sql.chunks, 2, dialect).as_deref(),
-            Some(formatted.query.as_str())
-        );
-    }
-    assert_eq!(placeholder_text(&sql.chunks, 1, Dialect::SQLite), None);
-    assert_eq!(placeholder_text(&sql.chunks, 3, Dialect::SQLite), None);
-}
