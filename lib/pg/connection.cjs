@@ -105,7 +105,7 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   };
   const backend = (releaseOnEnd) => ({
     async begin(options) {
-      await control((n) => n.begin(options.isolationLevel, options.readonly === true));
+      await control((n) => n.begin({ isolationLevel: options.isolationLevel, readonly: options.readonly === true }));
     },
     async commit() {
       await control((n) => n.commit());
