@@ -69,6 +69,16 @@ impl PgNativeOptions<'_> {
 
     pub(super) fn serialization(&self, env: js::Env) -> Result<Serialization> {
         let serialize = self.serialize.as_ref().map(|f| f.raw());
+        // napi-rs takes any value as a `Function`; calling a non-function would
+        // fail later, per statement, with a less clear error.
+        if let Some(f) = serialize {
+            if !js::is_function(env, f)? {
+                return Err(js::type_error(
+                    env,
+                    "PostgreSQL option 'serialize' must be a function",
+                ));
+            }
+        }
         Serialization::new(env, serialize, self.raw_json)
     }
 
