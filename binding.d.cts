@@ -65,21 +65,25 @@ export declare class NativePluginRegistry {
 
 export declare class PgConnection {
   /**
-   * A new, unpooled connection (`pooled: false`).
-   * `options`: `{ database?, connectTimeoutMillis?, serialize?, rawJson? }`.
+   * A new, unpooled connection (`pooled: false`); the pool-only options
+   * (`max`, `connectionTimeoutMillis`) do not apply.
    */
-  static connectDirect(connectionString: string, options?: unknown | undefined | null): Promise<PgConnection>
-  /** Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`. */
-  execute(sql: unknown, options?: unknown | undefined | null, values?: unknown | undefined | null): Promise<unknown>
+  static connectDirect(connectionString: string, options?: PgNativeOptions | undefined | null): Promise<PgConnection>
+  /**
+   * Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`
+   * (formatted once per call site). Resolves to the rows (see rows.rs), or to
+   * the changed-row count when the statement returns no columns.
+   */
+  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<string | RowsPayload | number>
   /** `BEGIN [ISOLATION LEVEL …] [READ ONLY]`. */
-  begin(isolationLevel?: string | undefined | null, readonly?: boolean | undefined | null): Promise<unknown>
-  commit(): Promise<unknown>
-  rollback(): Promise<unknown>
-  savepoint(level: number): Promise<unknown>
-  releaseSavepoint(level: number): Promise<unknown>
-  rollbackToSavepoint(level: number): Promise<unknown>
+  begin(options?: PgTransactionOptions | undefined | null): Promise<void>
+  commit(): Promise<void>
+  rollback(): Promise<void>
+  savepoint(level: number): Promise<void>
+  releaseSavepoint(level: number): Promise<void>
+  rollbackToSavepoint(level: number): Promise<void>
   /** Asks the server to cancel the statement running on this connection. */
-  cancel(): Promise<unknown>
+  cancel(): Promise<void>
   /**
    * Returns the client to its pool (or closes a direct one). With `discard`, a
    * pooled client is closed instead of reused (after a cancel or a broken
@@ -92,12 +96,14 @@ export declare class PgConnection {
 export declare class PgPool {
   /**
    * Opens (or joins) the shared pool for `connectionString` + `database`.
-   * `options`: `{ database?, max?, connectionTimeoutMillis?, connectTimeoutMillis?,
-   * serialize?, rawJson? }`. No I/O happens until the first query.
+   * No I/O happens until the first query.
    */
-  static open(connectionString: string, options?: unknown | undefined | null): PgPool
-  /** Runs one statement on a connection borrowed for just that statement. */
-  execute(sql: unknown, options?: unknown | undefined | null, values?: unknown | undefined | null): Promise<unknown>
+  static open(connectionString: string, options?: PgNativeOptions | undefined | null): PgPool
+  /**
+   * Runs one statement on a connection borrowed for just that statement
+   * (the arguments as `PgConnection.execute`'s).
+   */
+  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<string | RowsPayload | number>
   /** Checks a connection out of the pool (resolves to a `PgConnection`). */
   connect(): Promise<PgConnection>
   /**
@@ -118,8 +124,8 @@ export declare class PgPool {
    * connections held by callers).
    */
   get checkedOut(): number
-  /** `{ size, available, waiting, max }` of the native pool. */
-  status(): unknown
+  /** How many connections the native pool has, idle and waited for. */
+  status(): PgPoolStatus
 }
 
 export declare class SqliteDatabase {
@@ -162,13 +168,10 @@ export declare function __provokePanicForTests(): void
  * driver's async code would. It rejects with a `DumboError` (see
  * `exec::spawn`), and the addon goes on working.
  */
-export declare function __provokePgPanicForTests(): Promise<unknown>
+export declare function __provokePgPanicForTests(): Promise<void>
 
-/**
- * `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects; resolves
- * `{ successful, errorType?, code?, error? }`.
- */
-export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<unknown>
+/** `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects. */
+export declare function checkPgConnection(connectionString: string, timeoutMs?: number | undefined | null): Promise<PgConnectionCheck>
 
 /** A column type token's SQL in a dialect (`postgreSQLColumnProcessors` and SQLite's). */
 export declare function columnTypeSql(token: { sqlTokenType: string }, dialectName: 'PostgreSQL' | 'SQLite'): string
@@ -249,6 +252,16 @@ export declare function parsePgDatabaseName(connectionString: string): string | 
 /** `parsePragmasFromConnectionString`: the pragmas a `file:` URI sets. */
 export declare function parseSqlitePragmas(connectionString: string): SqlitePragmas
 
+/** What `checkPgConnection` found: `successful`, or why not. */
+export interface PgConnectionCheck {
+  successful: boolean
+  errorType?: 'ConnectionRefused' | 'Authentication' | 'Unknown'
+  /** The SQLSTATE or system error code, when there is one. */
+  code?: string
+  /** The `DumboError` the connection failed with. */
+  error?: Error
+}
+
 /** The isolation levels PostgreSQL's `BEGIN ISOLATION LEVEL …` accepts. */
 export declare function pgIsolationLevels(): Array<string>
 
@@ -258,11 +271,68 @@ export declare function pgJsonField(sourceSql: string, path: string, asText: boo
 /** `PostgreSQLJSON.path`: an inline `'{a,b}'` literal. */
 export declare function pgJsonPath(segments: Array<string>): string
 
+/** How a pool (or a direct connection) connects and (de)serializes. */
+export interface PgNativeOptions {
+  /** The database to use instead of the connection string's. */
+  database?: string
+  /** The most connections the pool opens (at least 1; pools only). */
+  max?: number
+  /** How long a statement waits for a pool connection; 0 waits forever (pools only). */
+  connectionTimeoutMillis?: number
+  /** How long opening a connection may take; 0 means no limit. */
+  connectTimeoutMillis?: number
+  /** Whether statements are prepared (named) on the server. */
+  prepare?: boolean
+  ssl?: PgSslOptions
+  /**
+   * True when the serializer is plain `JSON.parse`, so json/jsonb text is
+   * embedded in the rows as is.
+   */
+  rawJson?: boolean
+  /** The pool's `serializer.serialize`, when it is not the default one. */
+  serialize?: (arg: unknown) => string
+}
+
 /** The pool options the PostgreSQL driver knows (lib/pg/options.cjs refuses others). */
 export declare function pgPoolOptionNames(): Array<string>
 
+/** A snapshot of a pool's connections. */
+export interface PgPoolStatus {
+  /** Connections open now (idle or checked out). */
+  size: number
+  /** Idle connections. */
+  available: number
+  /** Callers waiting for a connection. */
+  waiting: number
+  /** The most connections the pool opens. */
+  max: number
+}
+
 /** The savepoint statements of a nested PostgreSQL transaction at `level`. */
 export declare function pgSavepointSql(level: number): SavepointSql
+
+/** node-postgres' `ssl` option as lib/pg/ssl.cjs hands it over. */
+export interface PgSslOptions {
+  /**
+   * Whether the server's certificate is verified (node-postgres'
+   * `rejectUnauthorized`); verified when absent.
+   */
+  verify?: boolean
+  /** The certificate authorities to trust; Node's list when absent. */
+  ca?: string
+  /** The client certificate, used together with `key`. */
+  cert?: string
+  key?: string
+  /** The name the server's certificate must carry, if not the host's. */
+  servername?: string
+}
+
+/** How `begin` opens a transaction. */
+export interface PgTransactionOptions {
+  /** One of `pgIsolationLevels()` (any case); the server's default when absent. */
+  isolationLevel?: string
+  readonly?: boolean
+}
 
 /**
  * PostgreSQL's transaction statements (`BEGIN [ISOLATION LEVEL …] [READ ONLY]`, `COMMIT`,

@@ -10,7 +10,13 @@ const { templateCall } = require('../sql/templates.cjs');
 
 const PG_CONNECTOR = 'PostgreSQL:pg';
 
-/** One statement on a native pool or client, formatted once per call site when it can be. */
+/** @typedef {import('../../binding.cjs').PgPool} NativePgPool */
+/** @typedef {import('../../binding.cjs').PgConnection} NativePgConnection */
+
+/**
+ * One statement on a native pool or client, formatted once per call site when it can be.
+ * @param {NativePgPool | NativePgConnection} native
+ */
 function nativeExecute(native, sql, options) {
   const call = templateCall(sql, 'PostgreSQL');
   return call ? native.execute(call.text, options, call.values) : native.execute(sql, options);
@@ -20,6 +26,7 @@ function nativeExecute(native, sql, options) {
  * Runs one statement on a native client. An abort signal sends the server a
  * cancel request; the statement then fails with QueryCanceledError (57014).
  * Returns { result } or throws; `cancelled` tells the caller to discard the client.
+ * @param {NativePgConnection} native
  */
 async function runOn(native, sql, options, serializer, state = {}) {
   const signal = options?.abort?.signal ?? options?.signal;
@@ -38,15 +45,18 @@ async function runOn(native, sql, options, serializer, state = {}) {
 }
 
 /**
- * @param acquire () => Promise<native PgConnection>
- * @param serializer the pool's serializer (json/jsonb results with a custom one)
- * @param track (promise) => promise: the pool's in-flight accounting
+ * @param {object} deps
+ * @param {() => Promise<NativePgConnection>} deps.acquire a client, checked out or connected
+ * @param {any} deps.serializer the pool's serializer (json/jsonb results with a custom one)
+ * @param {object} [deps.transactionDefaults] the pool's transactionOptions
+ * @param {<T>(work: Promise<T>) => Promise<T>} [deps.track] the pool's in-flight accounting
  */
 function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (p) => p }) {
   let native = null;
   let opening = null;
   let current = null;
 
+  /** @returns {Promise<NativePgConnection>} */
   async function open() {
     if (native && !native.isReleased) return native;
     if (!opening) {
@@ -95,6 +105,7 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   // would cost a reconnect per failed transaction. (The native client also closes a
   // session dropped inside a transaction by itself.)
   let controlFailed = false;
+  /** @param {(native: NativePgConnection) => Promise<void>} run */
   const control = async (run) => {
     try {
       await run(await open());
@@ -105,7 +116,7 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   };
   const backend = (releaseOnEnd) => ({
     async begin(options) {
-      await control((n) => n.begin(options.isolationLevel, options.readonly === true));
+      await control((n) => n.begin({ isolationLevel: options.isolationLevel, readonly: options.readonly === true }));
     },
     async commit() {
       await control((n) => n.commit());

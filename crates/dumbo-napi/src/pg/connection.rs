@@ -9,11 +9,11 @@ use dumbo_core::Error as CoreError;
 use dumbo_pg::client::PgClient;
 use dumbo_pg::transaction;
 use napi::bindgen_prelude::{PromiseRaw, Unknown};
-use napi::{Env, JsValue, Result};
+use napi::{Env, Result};
 
 use super::event_loop::Loop;
 use super::exec::{self, Serialization};
-use super::pool::{millis, number_option};
+use super::options::PgNativeOptions;
 use crate::errors;
 use crate::js;
 
@@ -86,30 +86,20 @@ impl PgConnection {
 
 #[napi_derive::napi]
 impl PgConnection {
-    /// A new, unpooled connection (`pooled: false`).
-    /// `options`: `{ database?, connectTimeoutMillis?, serialize?, rawJson? }`.
+    /// A new, unpooled connection (`pooled: false`); the pool-only options
+    /// (`max`, `connectionTimeoutMillis`) do not apply.
     #[napi(catch_unwind, ts_return_type = "Promise<PgConnection>")]
     pub fn connect_direct<'env>(
         env: &'env Env,
         connection_string: String,
-        options: Option<Unknown<'env>>,
+        options: Option<PgNativeOptions<'env>>,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let raw = env.raw();
-        let o = match options {
-            Some(o) => o.raw(),
-            None => js::undefined(raw)?,
-        };
-        let database = if js::is_object(raw, o)? {
-            js::get_string_opt(raw, o, c"database")?
-        } else {
-            None
-        };
-        let timeout = millis(
-            number_option(raw, o, c"connectTimeoutMillis")?,
-            dumbo_pg::pool::PoolOptions::default().connect_timeout,
-        );
-        let serialization = Rc::new(Serialization::read(raw, o)?);
-        let settings = super::settings::Settings::read(raw, o)?;
+        let options = options.unwrap_or_default();
+        let timeout = options.connect_timeout(raw)?;
+        let serialization = Rc::new(options.serialization(raw)?);
+        let settings = options.settings();
+        let database = options.database;
         let mut opts = dumbo_pg::config::parse(&connection_string, database.as_deref())
             .map_err(|e| errors::to_napi(raw, e))?;
         settings.apply(&mut opts);
@@ -121,8 +111,14 @@ impl PgConnection {
         )
     }
 
-    /// Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`.
-    #[napi(catch_unwind)]
+    /// Runs one statement: `sql` is a `TokenizedSQL`, or query text with `values`
+    /// (formatted once per call site). Resolves to the rows (see rows.rs), or to
+    /// the changed-row count when the statement returns no columns.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>",
+        ts_return_type = "Promise<string | RowsPayload | number>"
+    )]
     pub fn execute<'env>(
         &self,
         env: &'env Env,
@@ -149,15 +145,18 @@ impl PgConnection {
     }
 
     /// `BEGIN [ISOLATION LEVEL …] [READ ONLY]`.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn begin<'env>(
         &self,
         env: &'env Env,
-        isolation_level: Option<String>,
-        readonly: Option<bool>,
+        options: Option<PgTransactionOptions>,
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
-        let sql = transaction::begin_sql(isolation_level.as_deref(), readonly == Some(true))
-            .map_err(|e| errors::to_napi(env.raw(), e))?;
+        let options = options.unwrap_or_default();
+        let sql = transaction::begin_sql(
+            options.isolation_level.as_deref(),
+            options.readonly == Some(true),
+        )
+        .map_err(|e| errors::to_napi(env.raw(), e))?;
         // Marked before BEGIN is sent: if this object is dropped from here on
         // without COMMIT/ROLLBACK, the session is closed, not pooled again.
         self.client(env.raw())?.set_in_transaction(true);
@@ -165,19 +164,19 @@ impl PgConnection {
         self.run_sql(env, sql)
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn commit<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         self.in_transaction.set(false);
         self.run_sql_then(env, transaction::COMMIT_SQL.to_owned(), true)
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn rollback<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         self.in_transaction.set(false);
         self.run_sql_then(env, transaction::ROLLBACK_SQL.to_owned(), true)
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn savepoint<'env>(
         &self,
         env: &'env Env,
@@ -186,7 +185,7 @@ impl PgConnection {
         self.run_sql(env, transaction::savepoint_sql(level))
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn release_savepoint<'env>(
         &self,
         env: &'env Env,
@@ -195,7 +194,7 @@ impl PgConnection {
         self.run_sql(env, transaction::release_sql(level))
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn rollback_to_savepoint<'env>(
         &self,
         env: &'env Env,
@@ -205,7 +204,7 @@ impl PgConnection {
     }
 
     /// Asks the server to cancel the statement running on this connection.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
     pub fn cancel<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let canceller = self.client(env.raw())?.canceller();
         exec::spawn(env, async move { canceller.cancel().await }, |env, ()| {
@@ -235,4 +234,13 @@ impl PgConnection {
     pub fn is_released(&self) -> bool {
         self.client.borrow().is_none()
     }
+}
+
+/// How `begin` opens a transaction.
+#[napi_derive::napi(object)]
+#[derive(Default)]
+pub struct PgTransactionOptions {
+    /// One of `pgIsolationLevels()` (any case); the server's default when absent.
+    pub isolation_level: Option<String>,
+    pub readonly: Option<bool>,
 }

@@ -30,23 +30,17 @@ pub struct Serialization {
 }
 
 impl Serialization {
-    pub fn read(env: js::Env, options: js::Value) -> Result<Serialization> {
-        let mut out = Serialization {
-            serialize: None,
-            raw_json: true,
-        };
-        if !js::is_object(env, options)? {
-            return Ok(out);
-        }
-        let s = js::get(env, options, c"serialize")?;
-        if js::is_function(env, s)? {
-            out.serialize = Some(JsRef::new(env, s)?);
-        }
-        let raw = js::get(env, options, c"rawJson")?;
-        if !js::is_nullish(env, raw)? {
-            out.raw_json = js::truthy(env, raw)?;
-        }
-        Ok(out)
+    /// `serialize`: the custom serializer's function, if any; `raw_json`: true
+    /// unless said otherwise.
+    pub fn new(
+        env: js::Env,
+        serialize: Option<js::Value>,
+        raw_json: Option<bool>,
+    ) -> Result<Serialization> {
+        Ok(Serialization {
+            serialize: serialize.map(|f| JsRef::new(env, f)).transpose()?,
+            raw_json: raw_json.unwrap_or(true),
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use napi::bindgen_prelude::{PromiseRaw, Unknown};
 use napi::{Env, Result};
 
 use super::exec;
-use super::pool::millis;
+use super::options::millis;
 use crate::errors;
 use crate::js;
 
@@ -21,9 +21,12 @@ pub fn parse_pg_database_name(connection_string: String) -> Option<String> {
     dumbo_pg::config::parse_database_name(&connection_string)
 }
 
-/// `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects; resolves
-/// `{ successful, errorType?, code?, error? }`.
-#[napi_derive::napi(js_name = "checkPgConnection", catch_unwind)]
+/// `checkConnection`: connects, runs `SELECT 1`, closes. Never rejects.
+#[napi_derive::napi(
+    js_name = "checkPgConnection",
+    catch_unwind,
+    ts_return_type = "Promise<PgConnectionCheck>"
+)]
 pub fn check_pg_connection<'env>(
     env: &'env Env,
     connection_string: String,
@@ -43,7 +46,6 @@ pub fn check_pg_connection<'env>(
             })
         },
         |env, result| {
-            let out = js::create_object(env)?;
             let check = match result {
                 Ok(c) => c,
                 Err(e) => dumbo_pg::client::CheckResult {
@@ -53,24 +55,34 @@ pub fn check_pg_connection<'env>(
                     error: Some(e),
                 },
             };
-            js::set(
+            let error = match &check.error {
+                Some(e) => Some(js::unknown(env, errors::error_object(env, e, None)?)),
+                None => None,
+            };
+            exec::instance(
                 env,
-                out,
-                c"successful",
-                js::create_bool(env, check.successful)?,
-            )?;
-            if let Some(t) = check.error_type {
-                js::set(env, out, c"errorType", js::create_string(env, t)?)?;
-            }
-            if let Some(code) = &check.code {
-                js::set(env, out, c"code", js::create_string(env, code)?)?;
-            }
-            if let Some(e) = &check.error {
-                js::set(env, out, c"error", errors::error_object(env, e, None)?)?;
-            }
-            Ok(out)
+                PgConnectionCheck {
+                    successful: check.successful,
+                    error_type: check.error_type.map(str::to_owned),
+                    code: check.code,
+                    error,
+                },
+            )
         },
     )
+}
+
+/// What `checkPgConnection` found: `successful`, or why not.
+#[napi_derive::napi(object)]
+pub struct PgConnectionCheck<'a> {
+    pub successful: bool,
+    #[napi(ts_type = "'ConnectionRefused' | 'Authentication' | 'Unknown'")]
+    pub error_type: Option<String>,
+    /// The SQLSTATE or system error code, when there is one.
+    pub code: Option<String>,
+    /// The `DumboError` the connection failed with.
+    #[napi(ts_type = "Error")]
+    pub error: Option<Unknown<'a>>,
 }
 
 /// `endAllPgPools`: closes every shared pool.
@@ -82,7 +94,11 @@ pub fn end_all_pg_pools() {
 /// Test hook: a promise whose work panics on the runtime, the way a bug in the
 /// driver's async code would. It rejects with a `DumboError` (see
 /// `exec::spawn`), and the addon goes on working.
-#[napi_derive::napi(js_name = "__provokePgPanicForTests", catch_unwind)]
+#[napi_derive::napi(
+    js_name = "__provokePgPanicForTests",
+    catch_unwind,
+    ts_return_type = "Promise<void>"
+)]
 pub fn provoke_pg_panic_for_tests(env: &Env) -> Result<PromiseRaw<'_, Unknown<'_>>> {
     exec::spawn(
         env,

@@ -10,6 +10,7 @@ mod connection;
 mod event_loop;
 mod exec;
 mod functions;
+mod options;
 mod pool;
 mod settings;
 #[cfg(unix)]

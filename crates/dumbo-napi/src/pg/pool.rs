@@ -4,18 +4,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 
 use dumbo_pg::pool::{self as pg_pool, PoolOptions};
 use napi::bindgen_prelude::{PromiseRaw, Unknown};
-use napi::{Env, JsValue, Result};
+use napi::{Env, Result};
 
 use super::connection::PgConnection;
 use super::event_loop::{self, Loop};
 use super::exec::{self, Serialization};
-use super::settings::Settings;
+use super::options::PgNativeOptions;
 use crate::errors;
-use crate::js;
 
 #[napi_derive::napi]
 pub struct PgPool {
@@ -25,41 +23,6 @@ pub struct PgPool {
     key: String,
     released: Cell<bool>,
     serialization: Rc<Serialization>,
-}
-
-/// Reads an optional non-negative number option.
-pub(super) fn number_option(
-    env: js::Env,
-    options: js::Value,
-    name: &std::ffi::CStr,
-) -> Result<Option<f64>> {
-    if !js::is_object(env, options)? {
-        return Ok(None);
-    }
-    let v = js::get(env, options, name)?;
-    match js::type_of(env, v)? {
-        napi::sys::ValueType::napi_undefined | napi::sys::ValueType::napi_null => Ok(None),
-        napi::sys::ValueType::napi_number => {
-            let n = js::number(env, v)?;
-            if !n.is_finite() || n < 0.0 {
-                return Err(js::type_error(
-                    env,
-                    &format!(
-                        "PostgreSQL option '{}' must be a non-negative number, got {n}",
-                        name.to_string_lossy()
-                    ),
-                ));
-            }
-            Ok(Some(n))
-        }
-        _ => Err(js::type_error(
-            env,
-            &format!(
-                "PostgreSQL option '{}' must be a number",
-                name.to_string_lossy()
-            ),
-        )),
-    }
 }
 
 #[cfg(unix)]
@@ -94,61 +57,26 @@ fn new_pool(
     pg_pool::PgPool::new(opts, options)
 }
 
-pub(super) fn millis(n: Option<f64>, default: Option<Duration>) -> Option<Duration> {
-    match n {
-        // 0 means "no limit", as in node-postgres.
-        Some(0.0) => None,
-        Some(ms) => Some(Duration::from_millis(ms.ceil() as u64)),
-        None => default,
-    }
-}
-
 #[napi_derive::napi]
 impl PgPool {
     /// Opens (or joins) the shared pool for `connectionString` + `database`.
-    /// `options`: `{ database?, max?, connectionTimeoutMillis?, connectTimeoutMillis?,
-    /// serialize?, rawJson? }`. No I/O happens until the first query.
+    /// No I/O happens until the first query.
     #[napi(factory, catch_unwind)]
     pub fn open(
         env: &Env,
         connection_string: String,
-        options: Option<Unknown<'_>>,
+        options: Option<PgNativeOptions<'_>>,
     ) -> Result<Self> {
         let raw = env.raw();
-        let o = match options {
-            Some(o) => o.raw(),
-            None => js::undefined(raw)?,
-        };
-        let database = if js::is_object(raw, o)? {
-            js::get_string_opt(raw, o, c"database")?
-        } else {
-            None
-        };
-        let defaults = PoolOptions::default();
-        let max = number_option(raw, o, c"max")?;
-        if max == Some(0.0) {
-            return Err(js::type_error(
-                raw,
-                "PostgreSQL option 'max' must be at least 1",
-            ));
-        }
-        let pool_options = PoolOptions {
-            max_size: max.map(|n| n as usize).unwrap_or(defaults.max_size),
-            wait_timeout: millis(
-                number_option(raw, o, c"connectionTimeoutMillis")?,
-                defaults.wait_timeout,
-            ),
-            connect_timeout: millis(
-                number_option(raw, o, c"connectTimeoutMillis")?,
-                defaults.connect_timeout,
-            ),
-        };
-        let serialization = Rc::new(Serialization::read(raw, o)?);
+        let options = options.unwrap_or_default();
+        let pool_options = options.pool_options(raw)?;
+        let serialization = Rc::new(options.serialization(raw)?);
+        let database = options.database.clone();
         let db_key = database
             .clone()
             .or_else(|| dumbo_pg::config::parse_database_name(&connection_string))
             .unwrap_or_else(|| "postgres".to_owned());
-        let settings = Settings::read(raw, o)?;
+        let settings = options.settings();
         let (event_loop, loop_tag) = event_loop::current(raw)?;
         let key = format!("{connection_string}|{db_key}{}{loop_tag}", settings.key());
         let pool = pg_pool::acquire_shared(&key, || {
@@ -166,8 +94,13 @@ impl PgPool {
         })
     }
 
-    /// Runs one statement on a connection borrowed for just that statement.
-    #[napi(catch_unwind)]
+    /// Runs one statement on a connection borrowed for just that statement
+    /// (the arguments as `PgConnection.execute`'s).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>",
+        ts_return_type = "Promise<string | RowsPayload | number>"
+    )]
     pub fn execute<'env>(
         &self,
         env: &'env Env,
@@ -246,26 +179,29 @@ impl PgPool {
         u32::try_from(self.pool.checked_out()).unwrap_or(u32::MAX)
     }
 
-    /// `{ size, available, waiting, max }` of the native pool.
+    /// How many connections the native pool has, idle and waited for.
     #[napi(catch_unwind)]
-    pub fn status<'env>(&self, env: &'env Env) -> Result<Unknown<'env>> {
-        let raw = env.raw();
+    pub fn status(&self) -> PgPoolStatus {
         let s = self.pool.status();
-        let out = js::create_object(raw)?;
-        js::set(raw, out, c"size", js::create_number(raw, s.size as f64)?)?;
-        js::set(
-            raw,
-            out,
-            c"available",
-            js::create_number(raw, s.available as f64)?,
-        )?;
-        js::set(
-            raw,
-            out,
-            c"waiting",
-            js::create_number(raw, s.waiting as f64)?,
-        )?;
-        js::set(raw, out, c"max", js::create_number(raw, s.max_size as f64)?)?;
-        Ok(js::unknown(raw, out))
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        PgPoolStatus {
+            size: count(s.size),
+            available: count(s.available),
+            waiting: count(s.waiting),
+            max: count(s.max_size),
+        }
     }
+}
+
+/// A snapshot of a pool's connections.
+#[napi_derive::napi(object)]
+pub struct PgPoolStatus {
+    /// Connections open now (idle or checked out).
+    pub size: u32,
+    /// Idle connections.
+    pub available: u32,
+    /// Callers waiting for a connection.
+    pub waiting: u32,
+    /// The most connections the pool opens.
+    pub max: u32,
 }

@@ -1,13 +1,24 @@
 //! Pool options that change how connections are made: `prepare` and node-postgres'
-//! `ssl`, already shape-checked by lib/pg/options.cjs and handed over as
-//! `{ prepare?: boolean, ssl?: { verify: boolean, ca?, cert?, key?, servername? } }`
-//! (PEM text). They apply over the connection string's parameters.
+//! `ssl` (PEM text, shaped by lib/pg/ssl.cjs). They apply over the connection
+//! string's parameters.
 
 use dumbo_pg::config::{PgConnectOptions, SslMode};
 use dumbo_pg::tls::{Pem, Roots, TlsSettings, Verify};
-use napi::Result;
 
-use crate::js;
+/// node-postgres' `ssl` option as lib/pg/ssl.cjs hands it over.
+#[napi_derive::napi(object)]
+pub struct PgSslOptions {
+    /// Whether the server's certificate is verified (node-postgres'
+    /// `rejectUnauthorized`); verified when absent.
+    pub verify: Option<bool>,
+    /// The certificate authorities to trust; Node's list when absent.
+    pub ca: Option<String>,
+    /// The client certificate, used together with `key`.
+    pub cert: Option<String>,
+    pub key: Option<String>,
+    /// The name the server's certificate must carry, if not the host's.
+    pub servername: Option<String>,
+}
 
 /// What the pool options say (nothing when absent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -17,35 +28,23 @@ pub(super) struct Settings {
 }
 
 impl Settings {
-    pub(super) fn read(env: js::Env, options: js::Value) -> Result<Settings> {
-        if !js::is_object(env, options)? {
-            return Ok(Settings::default());
-        }
-        let prepare = bool_opt(env, options, c"prepare")?;
-        let ssl = js::get(env, options, c"ssl")?;
-        let ssl = if js::is_object(env, ssl)? {
-            let pem = |name| -> Result<Option<Pem>> {
-                Ok(js::get_string_opt(env, ssl, name)?.map(|text| Pem::Inline(text.into_bytes())))
-            };
-            let verify = bool_opt(env, ssl, c"verify")? != Some(false);
-            let client_cert = match (pem(c"cert")?, pem(c"key")?) {
+    pub(super) fn new(prepare: Option<bool>, ssl: Option<&PgSslOptions>) -> Settings {
+        let ssl = ssl.map(|ssl| {
+            let pem = |text: &Option<String>| text.clone().map(|t| Pem::Inline(t.into_bytes()));
+            let verify = ssl.verify != Some(false);
+            let client_cert = match (pem(&ssl.cert), pem(&ssl.key)) {
                 (Some(cert), Some(key)) => Some((cert, key)),
                 _ => None,
             };
-            Some(TlsSettings {
+            TlsSettings {
                 verify: if verify { Verify::Full } else { Verify::None },
                 // node-postgres verifies against Node's CA list when no `ca` is given.
-                roots: verify
-                    .then(|| pem(c"ca"))
-                    .transpose()?
-                    .map(|ca| ca.map_or(Roots::System, Roots::Pem)),
+                roots: verify.then(|| pem(&ssl.ca).map_or(Roots::System, Roots::Pem)),
                 client_cert,
-                server_name: js::get_string_opt(env, ssl, c"servername")?,
-            })
-        } else {
-            None
-        };
-        Ok(Settings { prepare, ssl })
+                server_name: ssl.servername.clone(),
+            }
+        });
+        Settings { prepare, ssl }
     }
 
     /// Distinguishes pools whose settings differ (part of the shared-pool key).
@@ -71,14 +70,5 @@ impl Settings {
             };
             opts.use_tls(mode, tls.clone());
         }
-    }
-}
-
-fn bool_opt(env: js::Env, obj: js::Value, name: &std::ffi::CStr) -> Result<Option<bool>> {
-    let v = js::get(env, obj, name)?;
-    if js::is_nullish(env, v)? {
-        Ok(None)
-    } else {
-        Ok(Some(js::boolean(env, v)?))
     }
 }
