@@ -229,6 +229,12 @@ export declare function mapSqlParamValue(value: unknown, dialectName: 'PostgreSQ
 /** The [`MigrationPlan`] of a migration's statements in a built-in dialect. */
 export declare function migrationHash(sqls: Array<object>, dialectName: 'PostgreSQL' | 'SQLite', serializer?: (value: unknown) => string): MigrationPlan
 
+/**
+ * The indexes of the statements a JS formatter rendered to something (the texts it
+ * produced, in order): the same rule `migrationHash` applies to built-in formatters.
+ */
+export declare function migrationKeptTexts(queries: Array<string>): Array<number>
+
 /** Which statements of a migration run, and the hash of their description. */
 export interface MigrationPlan {
   /** Lowercase hex SHA-256 of `formatter.describe(kept)`, or `null` when none is kept. */
@@ -261,6 +267,12 @@ export interface PgConnectionCheck {
   /** The `DumboError` the connection failed with. */
   error?: Error
 }
+
+/**
+ * `defaultPostgreSqlDatabase`: the database a PostgreSQL connection goes to when nothing
+ * names one.
+ */
+export declare function pgDefaultDatabase(): string
 
 /** The isolation levels PostgreSQL's `BEGIN ISOLATION LEVEL …` accepts. */
 export declare function pgIsolationLevels(): Array<string>
@@ -374,6 +386,12 @@ export declare function sha256Hex(text: string): string
 
 /** What `sqlChunks` are joined with for `sqlFragmentText`. */
 export declare function sqlChunkSeparator(): string
+
+/**
+ * The schema name that stands for "the dialect's default schema" in DDL tokens:
+ * references in it stay unqualified.
+ */
+export declare function sqlDefaultSchemaName(): string
 
 /**
  * The query text of SQL whose tokens are bound parameters and identifiers:

@@ -6,7 +6,7 @@
 const { binding } = require('./native.cjs');
 
 const defaultPostgreSQLConnectionString = 'postgresql://postgres@localhost:5432/postgres';
-const defaultPostgreSqlDatabase = 'postgres';
+const defaultPostgreSqlDatabase = binding.pgDefaultDatabase();
 
 function expectString(connectionString) {
   if (typeof connectionString !== 'string') {

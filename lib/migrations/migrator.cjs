@@ -46,7 +46,8 @@ function planFor(sqls, formatter) {
     const { hash, kept } = binding.migrationHash(sqls, dialect, serialize);
     return { sqls: kept.map((i) => sqls[i]), hash };
   }
-  const kept = sqls.filter((sql) => formatter.format(sql, { serializer: JSONSerializer }).query.trim().length !== 0);
+  const rendered = sqls.map((sql) => formatter.format(sql, { serializer: JSONSerializer }).query);
+  const kept = binding.migrationKeptTexts(rendered).map((i) => sqls[i]);
   if (kept.length === 0) return { sqls: kept, hash: null };
   return { sqls: kept, hash: binding.sha256Hex(formatter.describe(kept, { serializer: JSONSerializer })) };
 }

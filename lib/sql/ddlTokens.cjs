@@ -7,9 +7,10 @@
 
 const { SQLToken } = require('./tokens.cjs');
 const { DataError } = require('../errors.cjs');
+const { binding } = require('../native.cjs');
 
 /** The sentinel for "the dialect's default schema": references in it stay unqualified. */
-const DefaultDatabaseSchemaName = 'dmb_default_schema';
+const DefaultDatabaseSchemaName = binding.sqlDefaultSchemaName();
 
 const isDefaultDatabaseSchema = (databaseSchemaName) =>
   databaseSchemaName === undefined || databaseSchemaName === DefaultDatabaseSchemaName;

@@ -59,6 +59,18 @@ pub fn migration_hash<'a>(
     })
 }
 
+/// The indexes of the statements a JS formatter rendered to something (the texts it
+/// produced, in order): the same rule `migrationHash` applies to built-in formatters.
+#[napi_derive::napi(js_name = "migrationKeptTexts", catch_unwind)]
+pub fn migration_kept_texts(queries: Vec<String>) -> Vec<u32> {
+    queries
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !migration::is_blank(q))
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
 /// Lowercase hex SHA-256 of a string's UTF-8 bytes.
 #[napi_derive::napi(js_name = "sha256Hex", catch_unwind)]
 pub fn sha256_hex(text: String) -> String {

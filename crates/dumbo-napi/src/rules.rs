@@ -171,3 +171,17 @@ pub fn sqlite_physical_name(
     dumbo_sql::ddl::sqlite_physical_name(&kind, schema.as_deref(), &name)
         .map_err(|e| errors::to_napi(env.raw(), e))
 }
+
+/// `defaultPostgreSqlDatabase`: the database a PostgreSQL connection goes to when nothing
+/// names one.
+#[napi_derive::napi(js_name = "pgDefaultDatabase")]
+pub fn pg_default_database() -> &'static str {
+    dumbo_pg::config::DEFAULT_DATABASE
+}
+
+/// The schema name that stands for "the dialect's default schema" in DDL tokens:
+/// references in it stay unqualified.
+#[napi_derive::napi(js_name = "sqlDefaultSchemaName")]
+pub fn sql_default_schema_name() -> &'static str {
+    dumbo_sql::ddl::DEFAULT_DATABASE_SCHEMA_NAME
+}

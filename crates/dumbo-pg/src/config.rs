@@ -228,6 +228,10 @@ fn redact(mut err: Error, cs: &str) -> Error {
     err
 }
 
+/// The database a connection goes to when neither the string nor the options name one
+/// (upstream's `defaultPostgreSqlDatabase`; also the key of such pools).
+pub const DEFAULT_DATABASE: &str = "postgres";
+
 /// Fills user, host, port, password and database like node-postgres does.
 fn apply_defaults(
     config: &mut tokio_postgres::Config,

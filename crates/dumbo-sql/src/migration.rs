@@ -38,8 +38,8 @@ fn hex_digit(nibble: u8) -> char {
     })
 }
 
-/// JS `String.prototype.trim` whitespace.
-fn is_blank(text: &str) -> bool {
+/// Whether a rendered statement is empty: only JS `String.prototype.trim` whitespace.
+pub fn is_blank(text: &str) -> bool {
     text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
 }

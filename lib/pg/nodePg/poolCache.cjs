@@ -2,13 +2,13 @@
 // A process-wide cache of node-postgres pools, one per connection string and
 // database, with a usage counter: getPgPool counts a user in, endPgPool counts one
 // out and ends the pg.Pool when none is left (or at once with `force`).
-const { parseDatabaseName } = require('../connectionString.cjs');
+const { parseDatabaseName, defaultPostgreSqlDatabase } = require('../connectionString.cjs');
 const { loadPg } = require('./pgModule.cjs');
 
 const pools = new Map();
 const usageCounter = new Map();
 
-const key = (connectionString, database) => `${connectionString}|${database ?? 'postgres'}`;
+const key = (connectionString, database) => `${connectionString}|${database ?? defaultPostgreSqlDatabase}`;
 
 function updatePoolUsageCounter(lookupKey, by) {
   const counter = (usageCounter.get(lookupKey) ?? 0) + by;
@@ -25,7 +25,7 @@ function getPgPool(connectionStringOrOptions) {
   const poolOptions = asString ? { connectionString: connectionStringOrOptions } : connectionStringOrOptions;
   const { connectionString } = poolOptions;
   const database =
-    poolOptions.database ?? (connectionString ? (parseDatabaseName(connectionString) ?? 'postgres') : undefined);
+    poolOptions.database ?? (connectionString ? (parseDatabaseName(connectionString) ?? defaultPostgreSqlDatabase) : undefined);
   const lookupKey = key(connectionString, database);
   const pg = loadPg('getPgPool');
   updatePoolUsageCounter(lookupKey, 1);

@@ -75,7 +75,7 @@ impl PgPool {
         let db_key = database
             .clone()
             .or_else(|| dumbo_pg::config::parse_database_name(&connection_string))
-            .unwrap_or_else(|| "postgres".to_owned());
+            .unwrap_or_else(|| dumbo_pg::config::DEFAULT_DATABASE.to_owned());
         let settings = options.settings();
         let (event_loop, loop_tag) = event_loop::current(raw)?;
         let key = format!("{connection_string}|{db_key}{}{loop_tag}", settings.key());
