@@ -28,9 +28,15 @@ async function rollbackLeftOpen(connection) {
 
 /** The DbSQLExecutor: every method takes the Database first. */
 function betterSqlite3Executor({ serializer }) {
+  // One SQLExecutor per Database, made on its first statement.
+  const executors = new WeakMap();
   const on = (db) => {
-    const run = (sql) => runStatement(db, sql, serializer);
-    return sqlExecutor(run, run);
+    let executor = executors.get(db);
+    if (executor === undefined) {
+      const run = (sql) => runStatement(db, sql, serializer);
+      executors.set(db, (executor = sqlExecutor(run, run)));
+    }
+    return executor;
   };
   return {
     driverType: BETTER_SQLITE3_CONNECTOR,

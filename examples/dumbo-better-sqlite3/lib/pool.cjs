@@ -92,19 +92,21 @@ function betterSqlite3Pool(options = {}) {
   };
 
   /** The reader for statements that only read, the writer otherwise. */
+  // The reader's handle, opened once, only prepares statements to ask whether they read.
   let readerDb = null;
-  const poolFor = async (sqls, o) => {
-    // The reader's handle, opened once, only prepares statements to ask whether they read.
-    const db = (readerDb ??= await (await reader.connection(o)).open());
-    return sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer;
-  };
-  const routed = (method, many) =>
-    whileOpen(async (sql, o) => {
+  const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
+  const poolFor = async (sqls, o) => poolOn((readerDb ??= await (await reader.connection(o)).open()), sqls);
+  const routed = (method, many) => {
+    const writes = method.endsWith('ommand');
+    return whileOpen(async (sql, o) => {
       const active = inCallback();
       if (active) return active.execute[method](sql, o);
-      const target = method.endsWith('ommand') ? writer : await poolFor(many ? sql : [sql], o);
+      // Once the reader is open, routing is synchronous: no extra await per statement.
+      const sqls = many ? sql : [sql];
+      const target = writes ? writer : readerDb !== null ? poolOn(readerDb, sqls) : await poolFor(sqls, o);
       return target.execute[method](sql, o);
     });
+  };
 
   return {
     driverType: BETTER_SQLITE3_CONNECTOR,

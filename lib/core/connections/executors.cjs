@@ -32,15 +32,18 @@ async function executeInAmbientConnection(handle, options) {
   return handle(await options.connection({ abort: abortFrom(options) }));
 }
 
+/** The executor's options with a call's own on top (the executor's object itself when the call brings none). */
+const withCallOptions = (options, own) => (own === undefined ? options : { ...options, ...own });
+
 function executorOver(run, options) {
   return {
-    query: (sql, queryOptions) => run((target) => target.query(sql, queryOptions), { ...options, ...queryOptions }),
+    query: (sql, queryOptions) => run((target) => target.query(sql, queryOptions), withCallOptions(options, queryOptions)),
     batchQuery: (sqls, queryOptions) =>
-      run((target) => target.batchQuery(sqls, queryOptions), { ...options, ...queryOptions }),
+      run((target) => target.batchQuery(sqls, queryOptions), withCallOptions(options, queryOptions)),
     command: (sql, commandOptions) =>
-      run((target) => target.command(sql, commandOptions), { ...options, ...commandOptions }),
+      run((target) => target.command(sql, commandOptions), withCallOptions(options, commandOptions)),
     batchCommand: (sqls, commandOptions) =>
-      run((target) => target.batchCommand(sqls, commandOptions), { ...options, ...commandOptions }),
+      run((target) => target.batchCommand(sqls, commandOptions), withCallOptions(options, commandOptions)),
   };
 }
 
@@ -48,22 +51,13 @@ function executorOver(run, options) {
 function dbClientSQLExecutor(dbExecutor, options) {
   return {
     query: (sql, queryOptions) =>
-      executeInNewDbClient((client) => dbExecutor.query(client, sql, queryOptions), { ...options, ...queryOptions }),
+      executeInNewDbClient((client) => dbExecutor.query(client, sql, queryOptions), withCallOptions(options, queryOptions)),
     batchQuery: (sqls, queryOptions) =>
-      executeInNewDbClient((client) => dbExecutor.batchQuery(client, sqls, queryOptions), {
-        ...options,
-        ...queryOptions,
-      }),
+      executeInNewDbClient((client) => dbExecutor.batchQuery(client, sqls, queryOptions), withCallOptions(options, queryOptions)),
     command: (sql, commandOptions) =>
-      executeInNewDbClient((client) => dbExecutor.command(client, sql, commandOptions), {
-        ...options,
-        ...commandOptions,
-      }),
+      executeInNewDbClient((client) => dbExecutor.command(client, sql, commandOptions), withCallOptions(options, commandOptions)),
     batchCommand: (sqls, commandOptions) =>
-      executeInNewDbClient((client) => dbExecutor.batchCommand(client, sqls, commandOptions), {
-        ...options,
-        ...commandOptions,
-      }),
+      executeInNewDbClient((client) => dbExecutor.batchCommand(client, sqls, commandOptions), withCallOptions(options, commandOptions)),
   };
 }
 
