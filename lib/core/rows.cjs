@@ -22,7 +22,7 @@ function parseRows(payload, deserialize) {
   const dates = payload.dates;
   if (dates !== undefined) {
     const columns = payload.columns;
-    const view = new DataView(dates.buffer, dates.byteOffset, dates.byteLength);
+    const view = new DataView(dates);
     for (let at = 0; at < dates.byteLength; at += DATE_RECORD_BYTES) {
       rows[view.getUint32(at, true)][columns[view.getUint32(at + 4, true)]] = new Date(view.getFloat64(at + 8, true));
     }

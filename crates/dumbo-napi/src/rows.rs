@@ -2,7 +2,7 @@
 //! the JSON text alone, or a [`RowsPayload`] with the patches for special cells.
 
 use dumbo_rows::{JsonRows, SpecialValue};
-use napi::bindgen_prelude::{Buffer, Either, ToNapiValue, Unknown};
+use napi::bindgen_prelude::{ArrayBuffer, Either, ToNapiValue, Unknown};
 use napi::{Env, JsValue, Result};
 
 use crate::js::{self, Value};
@@ -13,8 +13,11 @@ pub struct RowsPayload<'a> {
     pub json: String,
     /// `[row, columnName, value, ...]` triples.
     pub specials: Vec<Unknown<'a>>,
-    /// `[row u32, column u32, epoch ms f64]` little-endian records.
-    pub dates: Option<Buffer>,
+    /// `[row u32, column u32, epoch ms f64]` little-endian records, copied into
+    /// a plain ArrayBuffer: for the few dates of a typical result, a Node Buffer
+    /// (external or copied) costs several µs more to create.
+    #[napi(ts_type = "ArrayBuffer")]
+    pub dates: Option<Unknown<'a>>,
     pub columns: Option<Vec<String>>,
     pub json_cells: Option<Vec<u32>>,
 }
@@ -47,8 +50,13 @@ pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, Ro
         specials.push(js::unknown(raw, special_to_js(raw, &cell.value)?));
     }
     let has_dates = !packed.dates.is_empty();
+    let dates = if has_dates {
+        Some(ArrayBuffer::copy_from(env, &packed.dates)?.to_unknown())
+    } else {
+        None
+    };
     Ok(Either::B(RowsPayload {
-        dates: has_dates.then(|| Buffer::from(packed.dates)),
+        dates,
         columns: has_dates.then(|| rows.columns.clone()),
         json_cells: (!packed.json_cells.is_empty()).then_some(packed.json_cells),
         specials,

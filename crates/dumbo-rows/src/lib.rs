@@ -15,8 +15,8 @@
 //!   - `json`: the JSON text;
 //!   - `specials`: a flat array of triples `[row, columnName, value, ...]`, `value`
 //!     already a JS value (`BigInt`, `Buffer`, number, `Date`, string, array);
-//!   - `dates` + `columns` (only when there are top-level timestamp cells): a
-//!     `Buffer` of 16-byte little-endian records `[row u32, column u32, epoch ms f64]`
+//!   - `dates` + `columns` (only when there are top-level timestamp cells): an
+//!     `ArrayBuffer` of 16-byte little-endian records `[row u32, column u32, epoch ms f64]`
 //!     and the column names its `column` indexes; JS builds these `Date`s itself,
 //!     which costs a fraction of one Node-API `Date` per cell;
 //!   - `jsonCells` (only for a custom serializer): positions in `specials` whose
