@@ -178,19 +178,28 @@ where
 /// would otherwise reject with a plain `Error('Panic in async function')`, which
 /// no `instanceof DumboError` check recognises; the runtime and the pool go on
 /// either way.
-pub(super) async fn catch_panic<T, F>(fut: F) -> Result<std::result::Result<T, CoreError>>
+///
+/// `fut` is boxed here, before the wrappers that carry it to the loop or the
+/// runtime move it: a statement's future is several KiB, and every move of it
+/// unboxed is a copy of the whole state.
+pub(super) fn catch_panic<T, F>(
+    fut: F,
+) -> impl Future<Output = Result<std::result::Result<T, CoreError>>> + Send + 'static
 where
+    T: Send + 'static,
     F: Future<Output = std::result::Result<T, CoreError>> + Send + 'static,
 {
     let mut fut = Box::pin(fut);
-    let outcome = std::future::poll_fn(|cx| {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fut.as_mut().poll(cx))) {
-            Ok(poll) => poll,
-            Err(payload) => std::task::Poll::Ready(Err(panic_error(payload.as_ref()))),
-        }
-    })
-    .await;
-    Ok(outcome)
+    async move {
+        let outcome = std::future::poll_fn(|cx| {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fut.as_mut().poll(cx))) {
+                Ok(poll) => poll,
+                Err(payload) => std::task::Poll::Ready(Err(panic_error(payload.as_ref()))),
+            }
+        })
+        .await;
+        Ok(outcome)
+    }
 }
 
 /// The `DumboError` for a panic's payload.
