@@ -1,7 +1,7 @@
 // A fixed amount of one workload, for profilers (perf, valgrind --tool=callgrind, --cpu-prof):
 //   node bench/profile/loop.mjs <pg|sqlite> <target> <W1|W2|W3|W4|W5|W6> [units] [--template file]
-// DUMBO_BENCH_ROOT=/path/to/a/copy runs "this package" from another checkout (e.g. a build
-// with symbols), leaving the repository's own addon alone.
+// To profile a build with symbols, run this file from a copy of the repository (a git
+// worktree) whose addon was built with CARGO_PROFILE_RELEASE_STRIP=none.
 import { copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
