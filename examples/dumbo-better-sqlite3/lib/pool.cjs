@@ -91,9 +91,9 @@ function betterSqlite3Pool(options = {}) {
     return { ...connection, close: async () => (await rollbackLeftOpen(connection), release()) };
   };
 
-  /** The reader for statements that only read, the writer otherwise. */
   // The reader's handle, opened once, only prepares statements to ask whether they read.
   let readerDb = null;
+  /** The reader for statements that only read, the writer otherwise. */
   const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
   const poolFor = async (sqls, o) => poolOn((readerDb ??= await (await reader.connection(o)).open()), sqls);
   const routed = (method, many) => {
