@@ -52,23 +52,9 @@ function prepare(db, query) {
   return statement;
 }
 
-/**
- * A statement routed by `readsOnly` is formatted there and run right after: the
- * routing leaves its formatted form here for `runStatement` to take, so a read is
- * formatted once.
- */
-const routedFormats = new WeakMap();
-
-function formatted(sql, serializer) {
-  const routed = routedFormats.get(sql);
-  if (routed === undefined || routed.serializer !== serializer) return sqliteFormatter.format(sql, { serializer });
-  routedFormats.delete(sql);
-  return routed.result;
-}
-
 /** Runs one statement: { rowCount, rows }. */
 function runStatement(db, sql, serializer) {
-  const { query, params: raw } = formatted(sql, serializer);
+  const { query, params: raw } = sqliteFormatter.format(sql, { serializer });
   const params = raw.map((value) => toParam(value, serializer));
   let statement;
   try {
@@ -96,9 +82,7 @@ function runStatement(db, sql, serializer) {
 /** Whether `sql` only reads (so a read-only handle can run it). */
 function readsOnly(db, sql, serializer) {
   try {
-    const result = sqliteFormatter.format(sql, { serializer });
-    if (typeof sql === 'object' && sql !== null) routedFormats.set(sql, { serializer, result });
-    return prepare(db, result.query).readonly;
+    return prepare(db, sqliteFormatter.format(sql, { serializer }).query).readonly;
   } catch {
     return false; // let the writer report the error
   }

@@ -35,30 +35,26 @@ async function executeInAmbientConnection(handle, options) {
 /** The executor's options with a call's own on top (the executor's object itself when the call brings none). */
 const withCallOptions = (options, own) => (own === undefined ? options : { ...options, ...own });
 
+const EXECUTOR_METHODS = ['query', 'batchQuery', 'command', 'batchCommand'];
+
+/** An SQLExecutor whose four methods are `method(name)` each. */
+function executorOf(method) {
+  return Object.fromEntries(EXECUTOR_METHODS.map((name) => [name, method(name)]));
+}
+
+/** Each method runs on the SQLExecutor `run` hands its callback, with the merged options. */
 function executorOver(run, options) {
-  return {
-    query: (sql, queryOptions) => run((target) => target.query(sql, queryOptions), withCallOptions(options, queryOptions)),
-    batchQuery: (sqls, queryOptions) =>
-      run((target) => target.batchQuery(sqls, queryOptions), withCallOptions(options, queryOptions)),
-    command: (sql, commandOptions) =>
-      run((target) => target.command(sql, commandOptions), withCallOptions(options, commandOptions)),
-    batchCommand: (sqls, commandOptions) =>
-      run((target) => target.batchCommand(sqls, commandOptions), withCallOptions(options, commandOptions)),
-  };
+  return executorOf(
+    (name) => (sql, own) => run((target) => target[name](sql, own), withCallOptions(options, own)),
+  );
 }
 
 /** An SQLExecutor from a driver's DbSQLExecutor (methods take the client first). */
 function dbClientSQLExecutor(dbExecutor, options) {
-  return {
-    query: (sql, queryOptions) =>
-      executeInNewDbClient((client) => dbExecutor.query(client, sql, queryOptions), withCallOptions(options, queryOptions)),
-    batchQuery: (sqls, queryOptions) =>
-      executeInNewDbClient((client) => dbExecutor.batchQuery(client, sqls, queryOptions), withCallOptions(options, queryOptions)),
-    command: (sql, commandOptions) =>
-      executeInNewDbClient((client) => dbExecutor.command(client, sql, commandOptions), withCallOptions(options, commandOptions)),
-    batchCommand: (sqls, commandOptions) =>
-      executeInNewDbClient((client) => dbExecutor.batchCommand(client, sqls, commandOptions), withCallOptions(options, commandOptions)),
-  };
+  return executorOf(
+    (name) => (sql, own) =>
+      executeInNewDbClient((client) => dbExecutor[name](client, sql, own), withCallOptions(options, own)),
+  );
 }
 
 /** Each statement on a new connection from `options.connection`, closed afterwards. */
