@@ -115,6 +115,12 @@ export declare class PgPool {
    */
   close(force?: boolean | undefined | null): boolean
   /**
+   * Resolves once the pool's connections on the event loop have sent `Terminate`
+   * and shut their sockets: `close()` waits for it after closing the pool, so the
+   * goodbyes go out within the call rather than on a later turn of the loop.
+   */
+  terminated(): Promise<void>
+  /**
    * Where the pool's connections do their I/O: `'event-loop'` (the JS thread's
    * libuv loop) or `'threads'` (napi's tokio runtime), see `event_loop.rs`.
    */

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import * as pg from '@event-driven-io/dumbo/pg';
-import { SQL, single } from '@event-driven-io/dumbo';
+import { SQL, single, ConnectionError } from '@event-driven-io/dumbo';
 import { createTestDatabase, dropTestDatabase } from '../support/postgres.mjs';
 
 const require = createRequire(import.meta.url);
@@ -126,5 +127,69 @@ describe('PostgreSQL I/O paths', () => {
     } finally {
       await admin.close();
     }
+  });
+});
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('connecting on the event loop', () => {
+  const withHosts = (hosts) => url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)[^/?#]*/, `$1${hosts}`);
+  const serverPort = () => new URL(url).port || '5432';
+  const answer = async (connectionString) => {
+    const pool = pg.dumbo({ connectionString });
+    try {
+      return (await single(pool.execute.query(SQL`SELECT 6 * 7 AS v, inet_server_port() AS port`))).v;
+    } finally {
+      await pool.close();
+    }
+  };
+
+  it('connects by IP address and by host name (each address the name has is tried in turn)', async () => {
+    const port = serverPort();
+    // `localhost` may list ::1 first, where this server need not listen.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      assert.equal(await answer(withHosts(host)), 42, host);
+    }
+  });
+
+  it('a refused connection is a ConnectionError naming the endpoint', async () => {
+    const port = await closedPort();
+    await assert.rejects(answer(withHosts(`127.0.0.1:${port}`)), (error) => {
+      assert.ok(error instanceof ConnectionError, `${error?.name}: ${error?.message}`);
+      assert.match(error.message, new RegExp(`127\\.0\\.0\\.1:${port}`));
+      return true;
+    });
+  });
+
+  it('a host list skips a refused host and connects to the next', async () => {
+    const refused = await closedPort();
+    assert.equal(await answer(withHosts(`127.0.0.1:${refused},127.0.0.1:${serverPort()}`)), 42);
+  });
+});
+
+describe('closing a pool on the event loop', () => {
+  it('waits for its connections to end, one still checked out when it is released', async () => {
+    const native = binding.PgPool.open(`${url}${url.includes('?') ? '&' : '?'}application_name=dumbo_io_close`);
+    const idle = await native.connect();
+    const held = await native.connect();
+    await Promise.all([idle, held].map((c) => c.execute('SELECT 1', null, [])));
+    idle.release(false);
+    assert.equal(native.close(), true, 'the last user closes the shared pool');
+    let ended = false;
+    const terminated = native.terminated().then(() => {
+      ended = true;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(ended, false, 'a connection is still checked out');
+    held.release(false);
+    await terminated;
+    assert.equal(native.status().size, 0);
   });
 });

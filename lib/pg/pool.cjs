@@ -20,6 +20,11 @@ const closedError = () => new InvalidOperationError('Connection pool has been cl
 
 /** How long close({ force: true }) waits for the aborted work to settle. */
 const FORCE_DRAIN_MS = 5_000;
+/**
+ * How long close() then waits for the closed pool's connections to say goodbye (send
+ * Terminate); one still checked out past the drain deadline does when it is released.
+ */
+const SESSIONS_END_MS = 5_000;
 
 /** Counts work in flight so a graceful close can wait for it. */
 function inFlight() {
@@ -41,7 +46,7 @@ function inFlight() {
 }
 
 function withDeadline(promise, ms) {
-  if (typeof ms !== 'number') return promise;
+  if (typeof ms !== 'number' || promise === undefined) return promise;
   let timer;
   const deadline = new Promise((resolve) => {
     timer = setTimeout(resolve, ms);
@@ -126,11 +131,12 @@ function poolOver(o, { execute, newConnection, shutdown }) {
           // most FORCE_DRAIN_MS, until it has settled: when close() resolves, none
           // of this pool's statements still runs on the server; skipping only the
           // wait would leave that work running past close().
-          shutdown(true);
+          const ended = shutdown(true);
           await withDeadline(work.drained(), opts.closeDeadline ?? FORCE_DRAIN_MS);
+          await withDeadline(ended, SESSIONS_END_MS);
         } else {
           await withDeadline(work.drained(), opts?.closeDeadline);
-          shutdown(false);
+          await withDeadline(shutdown(false), SESSIONS_END_MS);
         }
       })();
       return closing;
@@ -158,7 +164,8 @@ function pgNativePool(o) {
   return poolOver(o, {
     execute,
     newConnection: () => native.connect(),
-    shutdown: (force) => native.close(force),
+    // Closing the shared pool (its last user, or force) also waits for its connections' goodbyes.
+    shutdown: (force) => (native.close(force) ? native.terminated() : undefined),
   });
 }
 

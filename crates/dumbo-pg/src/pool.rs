@@ -3,9 +3,12 @@
 mod fifo;
 mod inflight;
 mod lanes;
+mod live;
 #[cfg(unix)]
 mod on_loop;
 mod shared;
+#[cfg(unix)]
+mod task_shell;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -27,6 +30,7 @@ pub use shared::{acquire_shared, close_all_shared, close_shared_where, release_s
 use fifo::Fifo;
 use inflight::InFlight;
 use lanes::Lanes;
+use live::Live;
 
 /// Fast recycling does no I/O; this only bounds a misbehaving recycle.
 const RECYCLE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -80,6 +84,8 @@ pub struct PgPool {
     /// Set when connections do their I/O on a JS thread's event loop (see
     /// `on_loop.rs`): their cancel requests go to the configured hosts.
     cancel_hosts: Option<Arc<tokio_postgres::Config>>,
+    /// Connections whose driver runs on the event loop (none on the threaded path).
+    live: Arc<Live>,
 }
 
 impl PgPool {
@@ -119,6 +125,8 @@ impl PgPool {
         on_loop: Option<(dumbo_uv::EventLoop, tokio::runtime::Handle)>,
     ) -> Result<PgPool> {
         let on_loop_pool = on_loop.is_some();
+        let live = Arc::new(Live::default());
+        let drivers = live.clone();
         let mut pool = Self::build_with(
             opts,
             settings,
@@ -130,6 +138,7 @@ impl PgPool {
                         recovery,
                         event_loop,
                         runtime,
+                        live: drivers,
                     },
                     manager_config,
                 ),
@@ -139,6 +148,7 @@ impl PgPool {
         if on_loop_pool {
             pool.cancel_hosts = Some(Arc::new(pool.opts.config.clone()));
         }
+        pool.live = live;
         Ok(pool)
     }
 
@@ -218,6 +228,7 @@ impl PgPool {
             lanes: Arc::default(),
             exclusive_waiters: Default::default(),
             cancel_hosts: None,
+            live: Arc::default(),
         })
     }
 
@@ -290,6 +301,15 @@ impl PgPool {
     /// are closed when released.
     pub fn close(&self) {
         self.pool.close();
+    }
+
+    /// Resolves once every connection doing its I/O on the event loop has sent
+    /// `Terminate` and shut its socket (after [`close`](Self::close), when the last one
+    /// is released). On the threaded path the runtime's tasks do that by themselves:
+    /// it resolves at once.
+    pub fn terminated(&self) -> impl Future<Output = ()> + Send + 'static {
+        let live = self.live.clone();
+        async move { live.all_ended().await }
     }
 
     /// Whether [`close`](Self::close) was called.

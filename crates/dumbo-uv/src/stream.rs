@@ -1,6 +1,8 @@
 //! A non-blocking socket whose readiness comes from `uv_poll` on the JS thread's loop.
 
+use std::future::poll_fn;
 use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::raw::{c_int, c_void};
 use std::pin::Pin;
@@ -124,6 +126,32 @@ impl UvStream {
         streams.push(Arc::downgrade(&inner));
         Ok(UvStream { inner })
     }
+
+    /// Opens a TCP connection to `addr` without leaving the loop's thread: the connect
+    /// starts non-blocking and completes when the socket turns writable. `configure`
+    /// sets socket options first. Call on the loop's thread.
+    pub async fn connect_tcp(
+        event_loop: &EventLoop,
+        addr: SocketAddr,
+        configure: impl FnOnce(&TcpStream) -> io::Result<()>,
+    ) -> io::Result<UvStream> {
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::STREAM,
+            Some(socket2::Protocol::TCP),
+        )?;
+        socket.set_nonblocking(true)?;
+        match socket.connect(&addr.into()) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+            Err(e) => return Err(e),
+        }
+        let tcp = TcpStream::from(socket);
+        configure(&tcp)?;
+        let stream = UvStream::new(event_loop, Socket::Tcp(tcp))?;
+        poll_fn(|cx| stream.inner.poll_connected(cx)).await?;
+        Ok(stream)
+    }
 }
 
 impl StreamInner {
@@ -132,6 +160,25 @@ impl StreamInner {
             Ok(())
         } else {
             Err(off_thread())
+        }
+    }
+
+    /// Whether a connect started non-blocking has finished: its error if it failed.
+    fn poll_connected(&self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        self.on_thread()?;
+        let Socket::Tcp(tcp) = &self.socket else {
+            return Poll::Ready(Ok(()));
+        };
+        if let Some(e) = tcp.take_error()? {
+            return Poll::Ready(Err(e));
+        }
+        match tcp.peer_addr() {
+            Ok(_) => Poll::Ready(Ok(())),
+            Err(e) if e.kind() == io::ErrorKind::NotConnected => {
+                self.register(UV_WRITABLE, cx.waker())?;
+                Poll::Pending
+            }
+            Err(e) => Poll::Ready(Err(e)),
         }
     }
 

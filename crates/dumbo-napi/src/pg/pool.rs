@@ -161,6 +161,23 @@ impl PgPool {
         closed
     }
 
+    /// Resolves once the pool's connections on the event loop have sent `Terminate`
+    /// and shut their sockets: `close()` waits for it after closing the pool, so the
+    /// goodbyes go out within the call rather than on a later turn of the loop.
+    #[napi(catch_unwind, ts_return_type = "Promise<void>")]
+    pub fn terminated<'env>(&self, env: &'env Env) -> Result<PromiseRaw<'env, Unknown<'env>>> {
+        let ended = self.pool.terminated();
+        exec::spawn_on(
+            env,
+            self.event_loop.as_ref(),
+            async move {
+                ended.await;
+                Ok(())
+            },
+            |env, ()| crate::js::undefined(env),
+        )
+    }
+
     /// Where the pool's connections do their I/O: `'event-loop'` (the JS thread's
     /// libuv loop) or `'threads'` (napi's tokio runtime), see `event_loop.rs`.
     #[napi(getter, ts_return_type = "'event-loop' | 'threads'")]

@@ -1,9 +1,10 @@
 //! Connections whose socket lives on the JS thread's libuv loop (`dumbo_uv`).
 //!
 //! tokio-postgres' `connect` opens tokio sockets, driven by the runtime's threads. Here
-//! the TCP or Unix socket is opened on the runtime (DNS and connect may block), then
-//! handed to the loop as a [`UvStream`], and the protocol starts over it with
-//! `connect_raw`: TLS, authentication and every statement after run on the JS thread.
+//! a TCP connection is opened on the loop as a [`UvStream`] (a host name is looked up on
+//! the runtime, where a blocking lookup may wait; a Unix socket is connected there too),
+//! and the protocol starts over it with `connect_raw`: TLS, authentication and every
+//! statement after run on the JS thread.
 //! What `connect` would have done around `connect_raw` is done here: trying each
 //! host, socket options, and `target_session_attrs`.
 
@@ -11,6 +12,7 @@ use std::future::Future;
 use std::io;
 use std::path::Path;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::Connect;
@@ -26,6 +28,9 @@ use crate::io_error::io_error;
 use crate::session_attrs::{self, Recovery};
 use crate::tls::Tls;
 
+use super::live::Live;
+use super::task_shell;
+
 type Opened = (Client, JoinHandle<()>);
 type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -35,6 +40,7 @@ pub struct LoopConnect {
     pub recovery: Option<Recovery>,
     pub event_loop: EventLoop,
     pub runtime: Handle,
+    pub(super) live: Arc<Live>,
 }
 
 impl Connect for LoopConnect {
@@ -120,18 +126,19 @@ impl LoopConnect {
         }
     }
 
-    /// Opens the socket on the runtime, moves it to the loop and starts the protocol.
+    /// Connects (TCP on the loop itself; DNS and Unix sockets on the runtime, where a
+    /// blocking call may wait) and starts the protocol on the loop.
     async fn open_host(&self, host: &Config) -> Result<Opened, tokio_postgres::Error> {
         let port = host.get_ports().first().copied().unwrap_or(5432);
         let connect_timeout = host.get_connect_timeout().copied();
-        let (socket, hostname) = match (host.get_hostaddrs().first(), host.get_hosts().first()) {
+        let (stream, hostname) = match (host.get_hostaddrs().first(), host.get_hosts().first()) {
             (Some(addr), name) => {
                 let name = match name {
                     Some(Host::Tcp(name)) => Some(name.clone()),
                     _ => None,
                 };
-                let socket = self.tcp(vec![(*addr, port).into()], host, connect_timeout);
-                (socket.await?, name)
+                let stream = self.tcp(vec![(*addr, port).into()], host, connect_timeout);
+                (stream.await?, name)
             }
             (None, Some(Host::Tcp(name))) => {
                 let addrs = self.resolve(name, port).await?;
@@ -140,7 +147,11 @@ impl LoopConnect {
                     Some(name.clone()),
                 )
             }
-            (None, Some(Host::Unix(dir))) => (self.unix(dir, port, connect_timeout).await?, None),
+            (None, Some(Host::Unix(dir))) => {
+                let socket = self.unix(dir, port, connect_timeout).await?;
+                let stream = UvStream::new(&self.event_loop, socket).map_err(io_error)?;
+                (stream, None)
+            }
             (None, None) => {
                 return Err(io_error(io::Error::new(
                     io::ErrorKind::InvalidInput,
@@ -148,7 +159,6 @@ impl LoopConnect {
                 )))
             }
         };
-        let stream = UvStream::new(&self.event_loop, socket).map_err(io_error)?;
         let mut tls = self.tls.clone();
         let tls = MakeTlsConnect::<UvStream>::make_tls_connect(
             &mut tls,
@@ -156,27 +166,39 @@ impl LoopConnect {
         )
         .map_err(|e| io_error(io::Error::other(e)))?;
         let (client, connection) = host.connect_raw(stream, tls).await?;
-        // deadpool wants a tokio task for the connection: it waits for the loop's.
+        // deadpool wants a tokio task for the connection: one that waits for the loop's.
         let (done, finished) = tokio::sync::oneshot::channel::<()>();
+        let running = self.live.start();
         self.event_loop.spawn(
             async move {
                 // Errors surface on the client as "connection closed".
                 let _ = connection.await;
                 drop(done);
+                drop(running);
             },
             false,
         );
-        let task = self.runtime.spawn(async move {
-            let _ = finished.await;
+        let task = match self.event_loop.is_current() {
+            true => task_shell::handle(finished),
+            false => Err(finished),
+        };
+        let task = task.unwrap_or_else(|finished| {
+            self.runtime.spawn(async move {
+                let _ = finished.await;
+            })
         });
         Ok((client, task))
     }
 
+    /// The addresses of `name`: an IP address as it is, a name looked up on the runtime.
     async fn resolve(
         &self,
         name: &str,
         port: u16,
     ) -> Result<Vec<std::net::SocketAddr>, tokio_postgres::Error> {
+        if let Ok(ip) = name.parse::<std::net::IpAddr>() {
+            return Ok(vec![(ip, port).into()]);
+        }
         let name = name.to_owned();
         let addrs = self
             .runtime
@@ -190,23 +212,19 @@ impl LoopConnect {
         Ok(addrs)
     }
 
+    /// The first of `addrs` that accepts a connection, each tried within `limit`.
     async fn tcp(
         &self,
         addrs: Vec<std::net::SocketAddr>,
         host: &Config,
         limit: Option<Duration>,
-    ) -> Result<Socket, tokio_postgres::Error> {
+    ) -> Result<UvStream, tokio_postgres::Error> {
         let mut last = None;
         for addr in addrs {
-            let connecting = self.runtime.spawn(async move {
-                let stream = within(limit, tokio::net::TcpStream::connect(addr)).await?;
-                stream.into_std()
-            });
-            match connecting.await.map_err(io::Error::other).and_then(|r| r) {
-                Ok(stream) => {
-                    tcp_options(&stream, host).map_err(io_error)?;
-                    return Ok(Socket::Tcp(stream));
-                }
+            let connecting =
+                UvStream::connect_tcp(&self.event_loop, addr, |stream| tcp_options(stream, host));
+            match within(limit, connecting).await {
+                Ok(stream) => return Ok(stream),
                 Err(e) => last = Some(e),
             }
         }
