@@ -123,6 +123,21 @@ describe('target_session_attrs against a read-only server', { skip: missing ?? f
     });
   });
 
+  test('a Unix-socket host connects; a directory without the socket is a ConnectionError naming it', async () => {
+    const socketUrl = (dir) => `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${READ_ONLY_PORT}`;
+    assert.equal((await firstRow(socketUrl(cluster.socketDir))).port, String(READ_ONLY_PORT));
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'dumbo-deploy-nosocket-'));
+    try {
+      await assert.rejects(firstRow(socketUrl(empty)), (error) => {
+        assert.equal(error.name, 'ConnectionError');
+        assert.match(error.message, new RegExp(empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        return true;
+      });
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   test('read-write skips the read-only host for the next one', { skip: !process.env.DUMBO_TEST_PG_URL }, async () => {
     const shared = new URL(process.env.DUMBO_TEST_PG_URL);
     const url = `postgresql://postgres@127.0.0.1:${READ_ONLY_PORT},${shared.hostname}:${shared.port || 5432}/postgres?target_session_attrs=read-write`;

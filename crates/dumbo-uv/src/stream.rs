@@ -5,6 +5,8 @@ use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::raw::{c_int, c_void};
+use std::os::unix::net::UnixStream;
+use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
@@ -18,7 +20,7 @@ use crate::ffi::{self, uv_handle_t, UV_READABLE, UV_WRITABLE};
 /// A connected socket.
 pub enum Socket {
     Tcp(std::net::TcpStream),
-    Unix(std::os::unix::net::UnixStream),
+    Unix(UnixStream),
 }
 
 impl Socket {
@@ -152,6 +154,22 @@ impl UvStream {
         poll_fn(|cx| stream.inner.poll_connected(cx)).await?;
         Ok(stream)
     }
+
+    /// Opens a Unix-socket connection to `path` without leaving the loop's thread. As
+    /// with tokio's, a full listen queue is an error (`WouldBlock`), not a wait. Call on
+    /// the loop's thread.
+    pub async fn connect_unix(event_loop: &EventLoop, path: &Path) -> io::Result<UvStream> {
+        let socket = socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None)?;
+        socket.set_nonblocking(true)?;
+        match socket.connect(&socket2::SockAddr::unix(path)?) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+            Err(e) => return Err(e),
+        }
+        let stream = UvStream::new(event_loop, Socket::Unix(UnixStream::from(socket)))?;
+        poll_fn(|cx| stream.inner.poll_connected(cx)).await?;
+        Ok(stream)
+    }
 }
 
 impl StreamInner {
@@ -166,14 +184,15 @@ impl StreamInner {
     /// Whether a connect started non-blocking has finished: its error if it failed.
     fn poll_connected(&self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         self.on_thread()?;
-        let Socket::Tcp(tcp) = &self.socket else {
-            return Poll::Ready(Ok(()));
+        let (error, peer) = match &self.socket {
+            Socket::Tcp(s) => (s.take_error(), s.peer_addr().map(drop)),
+            Socket::Unix(s) => (s.take_error(), s.peer_addr().map(drop)),
         };
-        if let Some(e) = tcp.take_error()? {
+        if let Some(e) = error? {
             return Poll::Ready(Err(e));
         }
-        match tcp.peer_addr() {
-            Ok(_) => Poll::Ready(Ok(())),
+        match peer {
+            Ok(()) => Poll::Ready(Ok(())),
             Err(e) if e.kind() == io::ErrorKind::NotConnected => {
                 self.register(UV_WRITABLE, cx.waker())?;
                 Poll::Pending

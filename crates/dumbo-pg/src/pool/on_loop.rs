@@ -1,22 +1,20 @@
 //! Connections whose socket lives on the JS thread's libuv loop (`dumbo_uv`).
 //!
 //! tokio-postgres' `connect` opens tokio sockets, driven by the runtime's threads. Here
-//! a TCP connection is opened on the loop as a [`UvStream`] (a host name is looked up on
-//! the runtime, where a blocking lookup may wait; a Unix socket is connected there too),
-//! and the protocol starts over it with `connect_raw`: TLS, authentication and every
-//! statement after run on the JS thread.
+//! the connection is opened on the loop as a [`UvStream`] (a host name is looked up on
+//! the runtime, where a blocking lookup may wait), and the protocol starts over it with
+//! `connect_raw`: TLS, authentication and every statement after run on the JS thread.
 //! What `connect` would have done around `connect_raw` is done here: trying each
 //! host, socket options, and `target_session_attrs`.
 
 use std::future::Future;
 use std::io;
-use std::path::Path;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use deadpool_postgres::Connect;
-use dumbo_uv::{EventLoop, Socket, UvStream};
+use dumbo_uv::{EventLoop, UvStream};
 use socket2::{SockRef, TcpKeepalive};
 use tokio::runtime::Handle;
 use tokio::task::JoinHandle;
@@ -126,8 +124,8 @@ impl LoopConnect {
         }
     }
 
-    /// Connects (TCP on the loop itself; DNS and Unix sockets on the runtime, where a
-    /// blocking call may wait) and starts the protocol on the loop.
+    /// Connects on the loop (a host name is looked up on the runtime, where a blocking
+    /// lookup may wait) and starts the protocol there.
     async fn open_host(&self, host: &Config) -> Result<Opened, tokio_postgres::Error> {
         let port = host.get_ports().first().copied().unwrap_or(5432);
         let connect_timeout = host.get_connect_timeout().copied();
@@ -148,9 +146,10 @@ impl LoopConnect {
                 )
             }
             (None, Some(Host::Unix(dir))) => {
-                let socket = self.unix(dir, port, connect_timeout).await?;
-                let stream = UvStream::new(&self.event_loop, socket).map_err(io_error)?;
-                (stream, None)
+                let path = dir.join(format!(".s.PGSQL.{port}"));
+                let connecting = UvStream::connect_unix(&self.event_loop, &path);
+                let stream = within(connect_timeout, connecting).await;
+                (stream.map_err(io_error)?, None)
             }
             (None, None) => {
                 return Err(io_error(io::Error::new(
@@ -234,25 +233,6 @@ impl LoopConnect {
                 "could not resolve any addresses",
             )
         })))
-    }
-
-    async fn unix(
-        &self,
-        dir: &Path,
-        port: u16,
-        limit: Option<Duration>,
-    ) -> Result<Socket, tokio_postgres::Error> {
-        let path = dir.join(format!(".s.PGSQL.{port}"));
-        let stream = self
-            .runtime
-            .spawn(async move {
-                let stream = within(limit, tokio::net::UnixStream::connect(path)).await?;
-                stream.into_std()
-            })
-            .await
-            .map_err(|e| io_error(io::Error::other(e)))?
-            .map_err(io_error)?;
-        Ok(Socket::Unix(stream))
     }
 }
 
