@@ -25,19 +25,20 @@ pub struct RowsPayload<'a> {
 /// What a query returns to JS: `JSON.parse`-able text, or text plus patches.
 pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, RowsPayload<'a>>> {
     let json = std::mem::take(&mut rows.json);
+    let columns = std::mem::take(&mut rows.columns);
     let Some(packed) = dumbo_rows::pack(&rows) else {
         return Ok(Either::A(json));
     };
     let raw = env.raw();
     // Column names are created once per result, not once per cell.
-    let mut names: Vec<Option<Unknown<'a>>> = vec![None; rows.columns.len()];
+    let mut names: Vec<Option<Unknown<'a>>> = vec![None; columns.len()];
     let mut specials = Vec::with_capacity(packed.cells.len() * 3);
     for cell in &packed.cells {
         let column = cell.column as usize;
         let name = match names.get(column) {
             Some(Some(v)) => *v,
             _ => {
-                let label = rows.columns.get(column).map_or("", String::as_str);
+                let label = columns.get(column).map_or("", String::as_str);
                 let v = env.create_string(label)?.to_unknown();
                 if let Some(slot) = names.get_mut(column) {
                     *slot = Some(v);
@@ -57,7 +58,7 @@ pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, Ro
     };
     Ok(Either::B(RowsPayload {
         dates,
-        columns: has_dates.then(|| rows.columns.clone()),
+        columns: has_dates.then_some(columns),
         json_cells: (!packed.json_cells.is_empty()).then_some(packed.json_cells),
         specials,
         json,
@@ -65,9 +66,9 @@ pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, Ro
 }
 
 /// [`payload`] as a raw value, for callers that build their result by hand.
-pub fn to_js(env: js::Env, rows: &JsonRows) -> Result<Value> {
+pub fn to_js(env: js::Env, rows: JsonRows) -> Result<Value> {
     let env = Env::from_raw(env);
-    Ok(payload(&env, rows.clone())?.into_unknown(&env)?.raw())
+    Ok(payload(&env, rows)?.into_unknown(&env)?.raw())
 }
 
 fn special_to_js(env: js::Env, value: &SpecialValue) -> Result<Value> {

@@ -140,7 +140,7 @@ impl PgConnection {
             env,
             self.event_loop.as_ref(),
             async move { client.execute(&st.sql, &st.params, &st.options).await },
-            |env, outcome| exec::outcome_to_js(env, &outcome),
+            exec::outcome_to_js,
         )
     }
 

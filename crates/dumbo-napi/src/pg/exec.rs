@@ -122,9 +122,9 @@ fn read_timeout(env: js::Env, options: Option<Unknown<'_>>) -> Result<Option<Dur
 
 /// The JS value of a statement's outcome: its changed-row count when it returns no
 /// columns, else the rows payload (rowCount is then the number of rows).
-pub fn outcome_to_js(env: js::Env, outcome: &QueryOutcome) -> Result<js::Value> {
+pub fn outcome_to_js(env: js::Env, outcome: QueryOutcome) -> Result<js::Value> {
     if outcome.has_columns {
-        rows::to_js(env, &outcome.rows)
+        rows::to_js(env, outcome.rows)
     } else {
         js::create_number(env, outcome.row_count as f64)
     }

@@ -118,7 +118,7 @@ impl PgPool {
             env,
             self.event_loop.as_ref(),
             async move { pool.execute(ticket, &st.sql, &st.params, &st.options).await },
-            |env, outcome| exec::outcome_to_js(env, &outcome),
+            exec::outcome_to_js,
         )
     }
 
