@@ -24,7 +24,7 @@ const FORCE_DRAIN_MS = 5_000;
  * How long close() then waits for the closed pool's connections to say goodbye (send
  * Terminate); one still checked out past the drain deadline does when it is released.
  */
-const SESSIONS_END_MS = 5_000;
+const TERMINATE_WAIT_MS = 5_000;
 
 /** Counts work in flight so a graceful close can wait for it. */
 function inFlight() {
@@ -133,10 +133,10 @@ function poolOver(o, { execute, newConnection, shutdown }) {
           // wait would leave that work running past close().
           const ended = shutdown(true);
           await withDeadline(work.drained(), opts.closeDeadline ?? FORCE_DRAIN_MS);
-          await withDeadline(ended, SESSIONS_END_MS);
+          await withDeadline(ended, TERMINATE_WAIT_MS);
         } else {
           await withDeadline(work.drained(), opts?.closeDeadline);
-          await withDeadline(shutdown(false), SESSIONS_END_MS);
+          await withDeadline(shutdown(false), TERMINATE_WAIT_MS);
         }
       })();
       return closing;

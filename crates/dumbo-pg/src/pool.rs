@@ -95,8 +95,8 @@ impl PgPool {
     }
 
     /// Creates a pool whose connections do their I/O on `event_loop` (the calling JS
-    /// thread's loop): use it from that thread only. `runtime` looks host names up,
-    /// connects Unix sockets and keeps the timers.
+    /// thread's loop): use it from that thread only. `runtime` looks host names up
+    /// and keeps the timers.
     #[cfg(unix)]
     pub fn on_loop(
         opts: PgConnectOptions,

@@ -177,9 +177,10 @@ impl LoopConnect {
             },
             false,
         );
-        let task = match self.event_loop.is_current() {
-            true => task_shell::handle(finished),
-            false => Err(finished),
+        let task = if self.event_loop.is_current() {
+            task_shell::handle(finished)
+        } else {
+            Err(finished)
         };
         let task = task.unwrap_or_else(|finished| {
             self.runtime.spawn(async move {
