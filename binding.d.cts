@@ -116,7 +116,8 @@ export declare class PgPool {
   close(force?: boolean | undefined | null): boolean
   /**
    * Resolves once the pool's connections on the event loop have sent `Terminate`
-   * and shut their sockets: `close()` waits for it after closing the pool, so the
+   * and shut their sockets, or after a bound (dumbo_pg's `TERMINATE_WAIT`) if one is
+   * still checked out: `close()` waits for it after closing the pool, so the
    * goodbyes go out within the call rather than on a later turn of the loop.
    */
   terminated(): Promise<void>

@@ -192,4 +192,25 @@ describe('closing a pool on the event loop', () => {
     await terminated;
     assert.equal(native.status().size, 0);
   });
+
+  it('the wait is bounded when a connection is never released (the process exits)', () => {
+    const code = `
+      import { createRequire } from 'node:module';
+      const { binding } = createRequire(import.meta.url)(${JSON.stringify(nativePath)});
+      const native = binding.PgPool.open(${JSON.stringify(url)});
+      const held = await native.connect();
+      await held.execute('SELECT 1', null, []);
+      native.close();
+      native.terminated().then(() => console.log('terminated'));
+      console.log('closed');
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      cwd: new URL('../..', import.meta.url),
+      timeout: 20_000,
+    });
+    assert.equal(r.error, undefined, `the process did not exit by itself: ${r.error?.message}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), ['closed', 'terminated']);
+  });
 });

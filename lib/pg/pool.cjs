@@ -20,11 +20,6 @@ const closedError = () => new InvalidOperationError('Connection pool has been cl
 
 /** How long close({ force: true }) waits for the aborted work to settle. */
 const FORCE_DRAIN_MS = 5_000;
-/**
- * How long close() then waits for the closed pool's connections to say goodbye (send
- * Terminate); one still checked out past the drain deadline does when it is released.
- */
-const TERMINATE_WAIT_MS = 5_000;
 
 /** Counts work in flight so a graceful close can wait for it. */
 function inFlight() {
@@ -46,7 +41,7 @@ function inFlight() {
 }
 
 function withDeadline(promise, ms) {
-  if (typeof ms !== 'number' || promise === undefined) return promise;
+  if (typeof ms !== 'number') return promise;
   let timer;
   const deadline = new Promise((resolve) => {
     timer = setTimeout(resolve, ms);
@@ -131,12 +126,14 @@ function poolOver(o, { execute, newConnection, shutdown }) {
           // most FORCE_DRAIN_MS, until it has settled: when close() resolves, none
           // of this pool's statements still runs on the server; skipping only the
           // wait would leave that work running past close().
+          // The closed pool's connections then say goodbye (Terminate), those still
+          // checked out when released; the native side bounds that wait.
           const ended = shutdown(true);
           await withDeadline(work.drained(), opts.closeDeadline ?? FORCE_DRAIN_MS);
-          await withDeadline(ended, TERMINATE_WAIT_MS);
+          await ended;
         } else {
           await withDeadline(work.drained(), opts?.closeDeadline);
-          await withDeadline(shutdown(false), TERMINATE_WAIT_MS);
+          await shutdown(false);
         }
       })();
       return closing;

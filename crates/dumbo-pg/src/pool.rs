@@ -32,6 +32,10 @@ use inflight::InFlight;
 use lanes::Lanes;
 use live::Live;
 
+/// How long [`PgPool::terminated`] waits for connections still checked out: one the
+/// application never releases must not hold a closing pool (or the process) forever.
+pub const TERMINATE_WAIT: Duration = Duration::from_secs(5);
+
 /// Fast recycling does no I/O; this only bounds a misbehaving recycle.
 const RECYCLE_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -304,12 +308,15 @@ impl PgPool {
     }
 
     /// Resolves once every connection doing its I/O on the event loop has sent
-    /// `Terminate` and shut its socket (after [`close`](Self::close), when the last one
-    /// is released). On the threaded path the runtime's tasks do that by themselves:
-    /// it resolves at once.
+    /// `Terminate` and shut its socket (after [`close`](Self::close): idle ones at
+    /// once, checked-out ones when released), or after [`TERMINATE_WAIT`]. On the
+    /// threaded path the runtime's tasks do that by themselves: it resolves at once.
     pub fn terminated(&self) -> impl Future<Output = ()> + Send + 'static {
         let live = self.live.clone();
-        async move { live.all_ended().await }
+        // The timer is armed only if the connections have not ended at the first poll.
+        async move {
+            let _ = tokio::time::timeout(TERMINATE_WAIT, live.all_ended()).await;
+        }
     }
 
     /// Whether [`close`](Self::close) was called.
