@@ -145,7 +145,7 @@ describe('connecting on the event loop', () => {
   const answer = async (connectionString) => {
     const pool = pg.dumbo({ connectionString });
     try {
-      return (await single(pool.execute.query(SQL`SELECT 6 * 7 AS v, inet_server_port() AS port`))).v;
+      return (await single(pool.execute.query(SQL`SELECT 6 * 7 AS v`))).v;
     } finally {
       await pool.close();
     }
@@ -204,11 +204,7 @@ describe('closing a pool on the event loop', () => {
       native.terminated().then(() => console.log('terminated'));
       console.log('closed');
     `;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
-      encoding: 'utf8',
-      cwd: new URL('../..', import.meta.url),
-      timeout: 20_000,
-    });
+    const r = child(code, {});
     assert.equal(r.error, undefined, `the process did not exit by itself: ${r.error?.message}`);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n'), ['closed', 'terminated']);

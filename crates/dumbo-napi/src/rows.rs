@@ -23,7 +23,7 @@ pub struct RowsPayload<'a> {
 }
 
 /// What a query returns to JS: `JSON.parse`-able text, or text plus patches.
-pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, RowsPayload<'a>>> {
+fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, RowsPayload<'a>>> {
     let json = std::mem::take(&mut rows.json);
     let columns = std::mem::take(&mut rows.columns);
     let Some(packed) = dumbo_rows::pack(&rows) else {
@@ -65,7 +65,7 @@ pub fn payload<'a>(env: &'a Env, mut rows: JsonRows) -> Result<Either<String, Ro
     }))
 }
 
-/// [`payload`] as a raw value, for callers that build their result by hand.
+/// A query's rows as their JS value ([`payload`]); the rows move into it.
 pub fn to_js(env: js::Env, rows: JsonRows) -> Result<Value> {
     let env = Env::from_raw(env);
     Ok(payload(&env, rows)?.into_unknown(&env)?.raw())

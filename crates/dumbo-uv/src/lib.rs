@@ -10,8 +10,8 @@
 //!   on the loop's thread; a waker called from another thread (a tokio timer, a client
 //!   dropped elsewhere) queues the task and wakes the loop with `uv_async_send`.
 //! - [`UvStream`]: a non-blocking TCP or Unix socket whose readiness comes from
-//!   `uv_poll`; it implements tokio's `AsyncRead`/`AsyncWrite`, so TLS and the
-//!   PostgreSQL protocol run over it unchanged.
+//!   `uv_poll` (its connect included); it implements tokio's `AsyncRead`/`AsyncWrite`,
+//!   so TLS and the PostgreSQL protocol run over it unchanged.
 //!
 //! Only Node.js gives a real libuv loop: Bun's `uv_*` symbols abort the process and
 //! Deno's `uv_poll` is partial, so the binding uses this only under Node on Unix.

@@ -17,7 +17,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use crate::executor::{lock, EventLoop, Shared};
 use crate::ffi::{self, uv_handle_t, UV_READABLE, UV_WRITABLE};
 
-/// A connected socket.
+/// A TCP or Unix socket: connected, or connecting while `UvStream::connect_tcp` or
+/// `connect_unix` waits for it.
 pub enum Socket {
     Tcp(std::net::TcpStream),
     Unix(UnixStream),

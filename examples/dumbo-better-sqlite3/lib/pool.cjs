@@ -93,18 +93,17 @@ function betterSqlite3Pool(options = {}) {
 
   // The reader's handle, opened once, only prepares statements to ask whether they read.
   let readerDb = null;
+  const openReader = async (o) => (readerDb ??= await (await reader.connection(o)).open());
   /** The reader for statements that only read, the writer otherwise. */
   const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
-  const poolFor = async (sqls, o) => poolOn((readerDb ??= await (await reader.connection(o)).open()), sqls);
   const routed = (method, many) => {
     const writes = method.endsWith('ommand');
     return whileOpen(async (sql, o) => {
       const active = inCallback();
       if (active) return active.execute[method](sql, o);
+      if (writes) return writer.execute[method](sql, o);
       // Once the reader is open, routing is synchronous: no extra await per statement.
-      const sqls = many ? sql : [sql];
-      const target = writes ? writer : readerDb !== null ? poolOn(readerDb, sqls) : await poolFor(sqls, o);
-      return target.execute[method](sql, o);
+      return poolOn(readerDb ?? (await openReader(o)), many ? sql : [sql]).execute[method](sql, o);
     });
   };
 
