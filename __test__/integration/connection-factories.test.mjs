@@ -12,6 +12,7 @@ import {
   JSONSerializer,
   SQL,
   createAmbientConnection,
+  createConnection,
   createSingletonConnection,
   createTransientConnection,
   databaseTransaction,
@@ -71,6 +72,30 @@ describe('createConnection', () => {
     await connection.open();
     await assert.rejects(connection.open(aborted()), /stop/);
     await connection.close();
+  });
+
+  it('once connected, still rejects (never throws) a statement with an aborted context or a throwing driver', async () => {
+    const throwing = createConnection({
+      driverType: DRIVER,
+      connect: async () => new Database(file),
+      close: async (db) => db.close(),
+      initTransaction: testTransaction,
+      executor: () => ({
+        ...testExecutor(),
+        query: () => {
+          throw new Error('driver threw');
+        },
+      }),
+      serializer: JSONSerializer,
+    });
+    await throwing.open();
+    const thrown = throwing.execute.query(SQL`SELECT 1`);
+    assert.ok(thrown instanceof Promise);
+    await assert.rejects(thrown, /driver threw/);
+    const stopped = throwing.execute.command(SQL`DELETE FROM items`, aborted());
+    assert.ok(stopped instanceof Promise);
+    await assert.rejects(stopped, /stop/);
+    await throwing.close();
   });
 
   it('keeps one current transaction until it ends; connection.execute joins it', async () => {

@@ -140,6 +140,20 @@ describe('createSingletonConnectionPool', () => {
     assert.deepEqual(driver.stats, { opened: 1, closed: 1 });
   });
 
+  it('once its connection is made, statements still honour an aborted context and still count as work in flight', async () => {
+    const driver = testDriver(file);
+    const pool = createSingletonConnectionPool({ driverType: DRIVER, getConnection: driver.newConnection });
+    assert.equal(await count(pool.execute), await count(pool.execute));
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await assert.rejects(pool.execute.query(SQL`SELECT 1`, { abort: { signal: controller.signal } }), /stop/);
+    const inFlight = pool.execute.batchQuery([SQL`SELECT 1 AS one`, SQL`SELECT 2 AS two`]);
+    const closing = pool.close();
+    assert.deepEqual((await inFlight).map((result) => result.rows[0]), [{ one: 1 }, { two: 2 }]);
+    await closing;
+    assert.deepEqual(driver.stats, { opened: 1, closed: 1 });
+  });
+
   it('rejects work after close (transaction() throws synchronously)', async () => {
     const pool = createSingletonConnectionPool({ driverType: DRIVER, getConnection: testDriver(file).newConnection });
     await pool.close();

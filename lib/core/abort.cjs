@@ -31,13 +31,15 @@ function abortFrom(options) {
   return options?.abort ?? never;
 }
 
+const nothingToUndo = () => {};
+
 /** Calls `handle(reason)` when `abort` fires; returns the unsubscribe function. */
 function onAbort(abort, handle) {
-  if (!abort) return () => {};
+  if (!abort) return nothingToUndo;
   const signal = abort.signal;
   if (signal.aborted) {
     handle(abortReason(signal));
-    return () => {};
+    return nothingToUndo;
   }
   const listener = () => handle(abortReason(signal));
   signal.addEventListener('abort', listener, { once: true });
@@ -53,10 +55,13 @@ class AbortScope {
   constructor(parent, onParentAbort) {
     /** @type {AbortController | undefined} */
     this.controller = undefined;
-    this.dispose = onAbort(parent, (reason) => {
-      this.abort(reason);
-      onParentAbort?.(reason);
-    });
+    this.dispose =
+      !parent
+        ? nothingToUndo
+        : onAbort(parent, (reason) => {
+            this.abort(reason);
+            onParentAbort?.(reason);
+          });
   }
 
   get signal() {

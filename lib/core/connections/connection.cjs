@@ -7,13 +7,14 @@ const { throwIfAborted, never } = require('../abort.cjs');
 const { dbClientSQLExecutor } = require('./executors.cjs');
 const { transactionFactoryWithDbClient } = require('./transactionFactories.cjs');
 
-function assemble({ driverType, open, close, initTransaction, executor, serializer }) {
+/** `ready`, when given, returns the client once it is connected (see executors.cjs). */
+function assemble({ driverType, open, close, initTransaction, executor, serializer, ready }) {
   const connection = {
     driverType,
     open,
     close,
     ...transactionFactoryWithDbClient(open, initTransaction(() => connection)),
-    execute: dbClientSQLExecutor(executor({ serializer }), { connect: open }),
+    execute: dbClientSQLExecutor(executor({ serializer }), { connect: open, ready }),
     _transactionType: undefined,
   };
   return connection;
@@ -33,7 +34,12 @@ function createConnection(options) {
     });
     return connecting;
   };
-  return assemble({ ...options, open: getClient, close: () => (client ? close(client) : Promise.resolve()) });
+  return assemble({
+    ...options,
+    open: getClient,
+    close: () => (client ? close(client) : Promise.resolve()),
+    ready: () => client ?? undefined,
+  });
 }
 
 /** The same contract as createConnection: one lazily connected client. */

@@ -19,13 +19,37 @@ function guardConcurrentAccess(options) {
     scope.dispose();
     if (running.size === 0 && idleWaiters.length > 0) for (const resolve of idleWaiters.splice(0)) resolve();
   };
+  // With no caller's abort to follow, nothing can reject the operation's promise early:
+  // its own promise, with the bookkeeping chained on, is the result.
+  const settleWith = (operation) => {
+    const scope = abortScope(undefined);
+    running.add(scope);
+    let pending;
+    try {
+      pending = Promise.resolve(operation({ abort: scope }));
+    } catch (error) {
+      settled(scope);
+      return Promise.reject(error);
+    }
+    return pending.then(
+      (result) => {
+        settled(scope);
+        return result;
+      },
+      (error) => {
+        settled(scope);
+        throw error;
+      },
+    );
+  };
   const waitForIdle = () =>
     running.size === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
   return {
     execute: (operation, operationOptions) => {
-      const signal = operationOptions?.abort?.signal;
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      const parent = operationOptions?.abort;
+      if (parent?.signal?.aborted) return Promise.reject(abortReason(parent));
       if (stopped) return Promise.reject(new DumboError(STOPPED));
+      if (parent === undefined) return settleWith(operation);
       return new Promise((resolve, reject) => {
         const scope = abortScope(operationOptions?.abort, reject);
         running.add(scope);

@@ -1,6 +1,11 @@
 'use strict';
 // Executors that obtain their client or connection per call (as upstream's): from a driver's DbSQLExecutor and a `connect`, from a
 // new connection (closed after the call) or from an ambient one (left open).
+//
+// A factory that already holds its client or connection (connected once, kept) may pass
+// `ready: () => clientOrConnection | undefined`: while it answers, a statement goes
+// straight to it, without the awaited `connect()`/`connection()` step, so a driver that
+// answers synchronously pays for one promise per statement instead of one per layer.
 const { throwIfAborted, abortFrom } = require('../abort.cjs');
 
 /** Runs `handle(client)` on `connect()`; on error calls `close(client, error)` if given. */
@@ -32,6 +37,20 @@ async function executeInAmbientConnection(handle, options) {
   return handle(await options.connection({ abort: abortFrom(options) }));
 }
 
+/**
+ * `run()` on a client or connection already at hand: the abort checks the awaited path
+ * makes, and its result, or its synchronous throw, as a promise.
+ */
+function runNow(run, options, own) {
+  try {
+    throwIfAborted(options);
+    throwIfAborted(own);
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** The executor's options with a call's own on top (the executor's object itself when the call brings none). */
 const withCallOptions = (options, own) => (own === undefined ? options : { ...options, ...own });
 
@@ -51,10 +70,12 @@ function executorOver(run, options) {
 
 /** An SQLExecutor from a driver's DbSQLExecutor (methods take the client first). */
 function dbClientSQLExecutor(dbExecutor, options) {
-  return executorOf(
-    (name) => (sql, own) =>
-      executeInNewDbClient((client) => dbExecutor[name](client, sql, own), withCallOptions(options, own)),
-  );
+  const { ready } = options;
+  return executorOf((name) => (sql, own) => {
+    const client = ready?.();
+    if (client !== undefined) return runNow(() => dbExecutor[name](client, sql, own), options, own);
+    return executeInNewDbClient((client) => dbExecutor[name](client, sql, own), withCallOptions(options, own));
+  });
 }
 
 /** Each statement on a new connection from `options.connection`, closed afterwards. */
@@ -67,10 +88,17 @@ function sqlExecutorInNewConnection(options) {
 
 /** Each statement on the connection `options.connection` returns, left open. */
 function sqlExecutorInAmbientConnection(options) {
-  return executorOver(
+  const { ready } = options;
+  const awaited = executorOver(
     (handle, callOptions) => executeInAmbientConnection((connection) => handle(connection.execute), callOptions),
     options,
   );
+  if (ready === undefined) return awaited;
+  return executorOf((name) => (sql, own) => {
+    const connection = ready();
+    if (connection !== undefined) return runNow(() => connection.execute[name](sql, own), options, own);
+    return awaited[name](sql, own);
+  });
 }
 
 module.exports = {

@@ -81,19 +81,21 @@ function createAlwaysNewConnectionPool({ driverType, getConnection, connectionOp
 function createSingletonConnectionPool(options) {
   const { driverType, getConnection } = options;
   let connectionPromise = null;
+  /** The shared connection once it is made (statements then skip awaiting it). */
+  let connection;
   let closed = false;
   const guard = guardConcurrentAccess();
   const closedError = () => new InvalidOperationError('Singleton connection pool has been closed');
-  const whileOpen = async (operation, operationOptions) => {
-    if (closed) throw closedError();
+  const whileOpen = (operation, operationOptions) => {
+    if (closed) return Promise.reject(closedError());
     return guard.execute(operation, operationOptions);
   };
   const shared = (context) => {
-    connectionPromise ??= Promise.resolve(getConnection(context));
+    connectionPromise ??= Promise.resolve(getConnection(context)).then((made) => (connection = made));
     return connectionPromise;
   };
   const transactions = transactionFactoryWithAsyncAmbientConnection(driverType, shared, options.closeConnection);
-  const ambient = sqlExecutorInAmbientConnection({ driverType, connection: shared });
+  const ambient = sqlExecutorInAmbientConnection({ driverType, connection: shared, ready: () => connection });
   return {
     driverType,
     connection: (connectionOptions) =>
@@ -126,9 +128,10 @@ function createSingletonConnectionPool(options) {
       closed = true;
       await guard.stop(closeOptions);
       if (!connectionPromise) return;
-      const connection = await connectionPromise;
+      const made = await connectionPromise;
       connectionPromise = null;
-      await connection.close();
+      connection = undefined;
+      await made.close();
     },
   };
 }
@@ -150,8 +153,8 @@ function createBoundedConnectionPool(options) {
   const ensureOpen = () => {
     if (closed) throw new InvalidOperationError('Bounded connection pool has been closed');
   };
-  const withPooled = async (operation, operationOptions) => {
-    ensureOpen();
+  const withPooled = (operation, operationOptions) => {
+    if (closed) return Promise.reject(new InvalidOperationError('Bounded connection pool has been closed'));
     return guard.execute(operation, operationOptions);
   };
   return {
