@@ -98,13 +98,20 @@ function betterSqlite3Pool(options = {}) {
   const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
   const routed = (method, many) => {
     const writes = method.endsWith('ommand');
-    return whileOpen(async (sql, o) => {
-      const active = inCallback();
-      if (active) return active.execute[method](sql, o);
-      if (writes) return writer.execute[method](sql, o);
-      // Once the reader is open, routing is synchronous: no extra await per statement.
-      return poolOn(readerDb ?? (await openReader(o)), many ? sql : [sql]).execute[method](sql, o);
-    });
+    const on = (db, sql, o) => poolOn(db, many ? sql : [sql]).execute[method](sql, o);
+    return (sql, o) => {
+      if (closed) return Promise.reject(closedError());
+      try {
+        const active = inCallback();
+        if (active) return active.execute[method](sql, o);
+        if (writes) return writer.execute[method](sql, o);
+        // Once the reader is open, routing is synchronous: no extra await per statement.
+        if (readerDb !== null) return on(readerDb, sql, o);
+        return openReader(o).then((db) => on(db, sql, o));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
   };
 
   return {

@@ -52,9 +52,23 @@ function prepare(db, query) {
   return statement;
 }
 
+// The pool formats a statement to route it (readsOnly), then the connection runs it:
+// the routing's formatting is kept for that one run.
+let routedSql = null;
+let routedSerializer = null;
+let routedFormat = null;
+
+function formatToRun(sql, serializer) {
+  if (sql === routedSql && serializer === routedSerializer) {
+    routedSql = null;
+    return routedFormat;
+  }
+  return sqliteFormatter.format(sql, { serializer });
+}
+
 /** Runs one statement: { rowCount, rows }. */
 function runStatement(db, sql, serializer) {
-  const { query, params: raw } = sqliteFormatter.format(sql, { serializer });
+  const { query, params: raw } = formatToRun(sql, serializer);
   const params = raw.map((value) => toParam(value, serializer));
   let statement;
   try {
@@ -82,7 +96,11 @@ function runStatement(db, sql, serializer) {
 /** Whether `sql` only reads (so a read-only handle can run it). */
 function readsOnly(db, sql, serializer) {
   try {
-    return prepare(db, sqliteFormatter.format(sql, { serializer }).query).readonly;
+    const formatted = sqliteFormatter.format(sql, { serializer });
+    routedSql = sql;
+    routedSerializer = serializer;
+    routedFormat = formatted;
+    return prepare(db, formatted.query).readonly;
   } catch {
     return false; // let the writer report the error
   }
