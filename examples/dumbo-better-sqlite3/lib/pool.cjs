@@ -98,7 +98,9 @@ function betterSqlite3Pool(options = {}) {
   const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
   const routed = (method, many) => {
     const writes = method.endsWith('ommand');
-    const on = (db, sql, o) => poolOn(db, many ? sql : [sql]).execute[method](sql, o);
+    const on = many
+      ? (db, sqls, o) => poolOn(db, sqls).execute[method](sqls, o)
+      : (db, sql, o) => (readsOnly(db, sql, settings.serializer) ? reader : writer).execute[method](sql, o);
     return (sql, o) => {
       if (closed) return Promise.reject(closedError());
       try {
