@@ -359,6 +359,15 @@ mod tests {
         c.close().unwrap();
     }
 
+    /// Built with the workspace's `LIBSQLITE3_FLAGS` (.cargo/config.toml): without memory
+    /// statistics, every allocation inside SQLite would take a process-wide mutex.
+    #[test]
+    fn bundled_sqlite_keeps_no_memory_statistics() {
+        let c = memory();
+        let options = c.query("PRAGMA compile_options", &[]).unwrap().json;
+        assert!(options.contains(r#""DEFAULT_MEMSTATUS=0""#), "{options}");
+    }
+
     #[test]
     fn empty_sql_does_nothing() {
         let c = memory();
