@@ -1,6 +1,7 @@
 // SQLite result rows and statement plumbing (direct mode): row shapes as users read
 // them, columns that change under a cached statement, statements with many values,
 // and more distinct statements than a connection remembers.
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { dumbo } from '@event-driven-io/dumbo/sqlite3';
@@ -35,6 +36,37 @@ describe('SQLite rows', () => {
     assert.deepEqual(Object.keys(rows[0]), ['i', 'r', 't', 'b', 'n', 'big', 'inf']);
     assert.deepEqual(rows[0], { i: 7, r: 2.5, t: 'x', b: Buffer.from([1, 2]), n: null, big: 9007199254740993n, inf: Infinity });
     await pool.close();
+  });
+
+  it('column names that are not identifiers come back exactly, in JSON.parse order, on every row', async () => {
+    const pool = memoryPool();
+    const names = ['quote"d', 'back\\slash', 'new\nline', '${x}', '2', '1', 'toString', ''];
+    const select = names.map((name, i) => `${i} AS "${name.replaceAll('"', '""')}"`).join(', ');
+    const { rows } = await pool.execute.query(
+      SQL`WITH r(k) AS (VALUES (${1}), (2), (3)) SELECT k, ${SQL.plain(select)} FROM r ORDER BY k`,
+    );
+    assert.equal(rows.length, 3);
+    const expected = Object.fromEntries([['k', 1], ...names.map((name, i) => [name, i])]);
+    assert.deepEqual(Object.keys(rows[0]), Object.keys(JSON.parse(JSON.stringify(expected))));
+    for (const [r, row] of rows.entries()) assert.deepEqual(row, { ...expected, k: r + 1 });
+    assert.equal(Object.getPrototypeOf(rows[0]).toString, Object.prototype.toString);
+    await pool.close();
+  });
+
+  it('rows are built the same where generating code from strings is disallowed', () => {
+    const script = `
+      const { dumbo } = require('@event-driven-io/dumbo/sqlite3');
+      const { SQL } = require('@event-driven-io/dumbo');
+      const pool = dumbo({ connectionString: ':memory:' });
+      pool.execute.query(SQL\`SELECT \${1} AS a, 'x' AS b, 3 AS a UNION ALL SELECT 4, 'y', 6\`)
+        .then(({ rows }) => { console.log(JSON.stringify(rows)); return pool.close(); });`;
+    const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '-e', script], {
+      encoding: 'utf8',
+    });
+    assert.deepEqual(JSON.parse(out), [
+      { a: 3, b: 'x' },
+      { a: 6, b: 'y' },
+    ]);
   });
 
   it('a call site reading SELECT * sees columns added after its first run', async () => {

@@ -48,6 +48,11 @@ function rowsFromCells(columns, cells) {
   const count = width === 0 ? 0 : (cells.length - 1) / width;
   const rows = new Array(count);
   if (count === 0) return rows;
+  const build = rowBuilderFor(columns);
+  if (build !== null) {
+    for (let r = 0, at = 1; r < count; r++, at += width) rows[r] = build(cells, at);
+    return rows;
+  }
   if (columns.includes('__proto__')) return rowsWithProtoKey(columns, cells, rows);
   for (let r = 0, at = 1; r < count; r++) {
     const row = {};
@@ -55,6 +60,32 @@ function rowsFromCells(columns, cells) {
     rows[r] = row;
   }
   return rows;
+}
+
+// A row of a known column list is one object literal, `(cells, at) => ({ "id": cells[at],
+// ... })`: every row of a statement then has the same shape from the start, which the
+// generic keyed stores above do not give. Builders are kept per column array (the driver
+// hands the same array while a statement's columns stay the same). `null` where a
+// builder cannot be made: a `__proto__` column (a literal would set the prototype), a
+// very wide result, or code generation from strings being disallowed.
+const builders = new WeakMap();
+const MAX_LITERAL_COLUMNS = 256;
+let codeGeneration = true;
+
+function rowBuilderFor(columns) {
+  let build = builders.get(columns);
+  if (build !== undefined) return build;
+  build = null;
+  if (codeGeneration && columns.length <= MAX_LITERAL_COLUMNS && !columns.includes('__proto__')) {
+    const fields = columns.map((name, c) => `${JSON.stringify(name)}: cells[at + ${c}]`).join(', ');
+    try {
+      build = new Function('cells', 'at', `return { ${fields} };`);
+    } catch {
+      codeGeneration = false;
+    }
+  }
+  builders.set(columns, build);
+  return build;
 }
 
 function rowsWithProtoKey(columns, cells, rows) {
