@@ -65,27 +65,40 @@ function rowsFromCells(columns, cells) {
 // A row of a known column list is one object literal, `(cells, at) => ({ "id": cells[at],
 // ... })`: every row of a statement then has the same shape from the start, which the
 // generic keyed stores above do not give. Builders are kept per column array (the driver
-// hands the same array while a statement's columns stay the same). `null` where a
-// builder cannot be made: a `__proto__` column (a literal would set the prototype), a
-// very wide result, or code generation from strings being disallowed.
-const builders = new WeakMap();
+// hands the same array while a statement's columns stay the same) and, for results whose
+// names arrive with every call (SQL run without a remembered statement), per list of names,
+// up to BUILDERS_KEPT lists. `null` where a builder cannot be made: a `__proto__` column (a
+// literal would set the prototype), a very wide result, or code generation from strings
+// being disallowed.
+const byArray = new WeakMap();
+const byNames = new Map();
+const BUILDERS_KEPT = 512;
 const MAX_LITERAL_COLUMNS = 256;
 let codeGeneration = true;
 
 function rowBuilderFor(columns) {
-  let build = builders.get(columns);
+  let build = byArray.get(columns);
   if (build !== undefined) return build;
-  build = null;
-  if (codeGeneration && columns.length <= MAX_LITERAL_COLUMNS && !columns.includes('__proto__')) {
-    const fields = columns.map((name, c) => `${JSON.stringify(name)}: cells[at + ${c}]`).join(', ');
-    try {
-      build = new Function('cells', 'at', `return { ${fields} };`);
-    } catch {
-      codeGeneration = false;
-    }
+  const names = columns.join('\0');
+  build = byNames.get(names);
+  if (build === undefined) {
+    build = newRowBuilder(columns);
+    if (byNames.size >= BUILDERS_KEPT) byNames.clear();
+    byNames.set(names, build);
   }
-  builders.set(columns, build);
+  byArray.set(columns, build);
   return build;
+}
+
+function newRowBuilder(columns) {
+  if (!codeGeneration || columns.length > MAX_LITERAL_COLUMNS || columns.includes('__proto__')) return null;
+  const fields = columns.map((name, c) => `${JSON.stringify(name)}: cells[at + ${c}]`).join(', ');
+  try {
+    return new Function('cells', 'at', `return { ${fields} };`);
+  } catch {
+    codeGeneration = false;
+    return null;
+  }
 }
 
 function rowsWithProtoKey(columns, cells, rows) {
