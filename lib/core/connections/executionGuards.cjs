@@ -19,10 +19,8 @@ function guardConcurrentAccess(options) {
     scope.dispose();
     if (running.size === 0 && idleWaiters.length > 0) for (const resolve of idleWaiters.splice(0)) resolve();
   };
-  // With no caller's abort to follow, nothing can reject the operation's promise early:
-  // its own promise, with the bookkeeping chained on, is the result.
-  const settleWith = (operation) => {
-    const scope = abortScope(undefined);
+  /** Runs `operation` in `scope` while it counts as running: its own promise, with the bookkeeping chained on. */
+  const track = (scope, operation) => {
     running.add(scope);
     let pending;
     try {
@@ -49,28 +47,10 @@ function guardConcurrentAccess(options) {
       const parent = operationOptions?.abort;
       if (parent?.signal?.aborted) return Promise.reject(abortReason(parent));
       if (stopped) return Promise.reject(new DumboError(STOPPED));
-      if (parent === undefined) return settleWith(operation);
+      // With no caller's abort to follow, nothing can reject early: the tracked promise is the result.
+      if (parent === undefined) return track(abortScope(undefined), operation);
       return new Promise((resolve, reject) => {
-        const scope = abortScope(operationOptions?.abort, reject);
-        running.add(scope);
-        let pending;
-        try {
-          pending = Promise.resolve(operation({ abort: scope }));
-        } catch (error) {
-          settled(scope);
-          reject(error);
-          return;
-        }
-        pending.then(
-          (result) => {
-            settled(scope);
-            resolve(result);
-          },
-          (error) => {
-            settled(scope);
-            reject(error);
-          },
-        );
+        track(abortScope(parent, reject), operation).then(resolve, reject);
       });
     },
     waitForIdle,
