@@ -94,13 +94,13 @@ function betterSqlite3Pool(options = {}) {
   // The reader's handle, opened once, only prepares statements to ask whether they read.
   let readerDb = null;
   const openReader = async (o) => (readerDb ??= await (await reader.connection(o)).open());
-  /** The reader for statements that only read, the writer otherwise. */
-  const poolOn = (db, sqls) => (sqls.every((sql) => readsOnly(db, sql, settings.serializer)) ? reader : writer);
+  /** Whether a statement only reads (asked of the reader's handle). */
+  const reads = (db, sql) => readsOnly(db, sql, settings.serializer);
   const routed = (method, many) => {
     const writes = method.endsWith('ommand');
-    const on = many
-      ? (db, sqls, o) => poolOn(db, sqls).execute[method](sqls, o)
-      : (db, sql, o) => (readsOnly(db, sql, settings.serializer) ? reader : writer).execute[method](sql, o);
+    const readOnly = many ? (db, sqls) => sqls.every((sql) => reads(db, sql)) : reads;
+    // Statements that only read go to the reader, the rest to the writer.
+    const on = (db, sql, o) => (readOnly(db, sql) ? reader : writer).execute[method](sql, o);
     return (sql, o) => {
       if (closed) return Promise.reject(closedError());
       try {
