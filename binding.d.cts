@@ -149,7 +149,10 @@ export declare class SqliteDatabase {
    * call reads only the parameter values.
    */
   statement(text: string): number
-  /** Forgets every remembered text (their ids become invalid). */
+  /**
+   * Forgets every remembered text (their ids become invalid) and finalizes the
+   * statements prepared for them.
+   */
   forgetStatements(): void
   /** `query` for any `TokenizedSQL`, formatted here. */
   querySql(sql: object): Array<unknown>

@@ -163,10 +163,14 @@ impl SqliteDatabase {
         self.db.remember(text)
     }
 
-    /// Forgets every remembered text (their ids become invalid).
+    /// Forgets every remembered text (their ids become invalid) and finalizes the
+    /// statements prepared for them.
     #[napi(catch_unwind)]
     pub fn forget_statements(&self) {
         self.db.statements.borrow_mut().clear();
+        if let Some(c) = self.db.conn.borrow().as_ref() {
+            c.forget_kept();
+        }
     }
 
     /// `query` for any `TokenizedSQL`, formatted here.

@@ -89,10 +89,14 @@ fn run(env: napi_env, args: &[Value], op: Operation) -> Result<Value> {
     let mut cells = JsCells::new(env, &db.push, Some(columns))?;
     match op {
         Operation::Query => {
-            db.with_conn(env, |c| c.query_into(text, &params, &mut cells))?;
+            db.with_conn(env, |c| {
+                c.query_kept(id as usize, text, &params, &mut cells)
+            })?;
             cells.finish()
         }
-        _ => match db.with_conn(env, |c| c.command_into(text, &params, &mut cells))? {
+        _ => match db.with_conn(env, |c| {
+            c.command_kept(id as usize, text, &params, &mut cells)
+        })? {
             CommandOutcome::Changed(n) => js::create_number(env, n as f64),
             CommandOutcome::Rows(_) => cells.finish(),
         },

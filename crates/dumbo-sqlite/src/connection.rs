@@ -19,6 +19,7 @@ use rusqlite::{Batch, Connection, OpenFlags, Statement};
 use crate::bind::bind_all;
 use crate::connection_string::parse_pragmas;
 use crate::errors::{map_sqlite_error, parameter_count_mismatch};
+use crate::kept::KeptConnection;
 use crate::pragmas::{self, PragmaOptions};
 use crate::read::{read_into, run_to_completion, JsonRowsSink, RowSink};
 
@@ -93,9 +94,16 @@ fn journal_mode_error(err: rusqlite::Error, mode: &str) -> Error {
 }
 
 /// One open SQLite database connection.
-#[derive(Debug)]
 pub struct SqliteConnection {
-    conn: Connection,
+    kept: KeptConnection,
+}
+
+impl std::fmt::Debug for SqliteConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteConnection")
+            .field("conn", self.conn())
+            .finish_non_exhaustive()
+    }
 }
 
 impl SqliteConnection {
@@ -151,7 +159,13 @@ impl SqliteConnection {
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
                 .map_err(map_sqlite_error)?;
         }
-        Ok(SqliteConnection { conn })
+        Ok(SqliteConnection {
+            kept: KeptConnection::open(conn),
+        })
+    }
+
+    fn conn(&self) -> &Connection {
+        self.kept.conn()
     }
 
     /// Runs one statement and hands its rows to `sink` (upstream `query`, `db.all`);
@@ -164,7 +178,7 @@ impl SqliteConnection {
         sink: &mut dyn RowSink,
     ) -> Result<u32> {
         check_sql(sql)?;
-        match self.conn.prepare_cached(sql) {
+        match self.conn().prepare_cached(sql) {
             Ok(mut stmt) => query_one(&mut stmt, params, sink),
             Err(err) => {
                 let (last, _) = self.run_each(sql, params, err, |stmt, p| {
@@ -196,7 +210,7 @@ impl SqliteConnection {
         sink: &mut dyn RowSink,
     ) -> Result<CommandOutcome> {
         check_sql(sql)?;
-        match self.conn.prepare_cached(sql) {
+        match self.conn().prepare_cached(sql) {
             Ok(mut stmt) => self.command_one(&mut stmt, params, sink),
             Err(err) => {
                 let (last, count) = self.run_each(sql, params, err, |stmt, p| {
@@ -229,20 +243,66 @@ impl SqliteConnection {
         })
     }
 
+    /// [`Self::query_into`] for a statement its caller keeps in `slot` (see
+    /// [`Self::forget_kept`]): prepared once, then run from the slot. `sql` must be the
+    /// same text every time the slot is used.
+    pub fn query_kept(
+        &self,
+        slot: usize,
+        sql: &str,
+        params: &[SqlValue],
+        sink: &mut dyn RowSink,
+    ) -> Result<u32> {
+        check_sql(sql)?;
+        match self
+            .kept
+            .with_slot(slot, sql, |stmt| query_one(stmt, params, sink))
+        {
+            Some(result) => result,
+            None => self.query_into(sql, params, sink),
+        }
+    }
+
+    /// [`Self::command_into`] for a statement its caller keeps in `slot`.
+    pub fn command_kept(
+        &self,
+        slot: usize,
+        sql: &str,
+        params: &[SqlValue],
+        sink: &mut dyn RowSink,
+    ) -> Result<CommandOutcome> {
+        check_sql(sql)?;
+        match self
+            .kept
+            .with_slot(slot, sql, |stmt| self.command_one(stmt, params, sink))
+        {
+            Some(result) => result,
+            None => self.command_into(sql, params, sink),
+        }
+    }
+
+    /// Finalizes the statements kept in slots; any slot may then take a new text.
+    pub fn forget_kept(&self) {
+        self.kept.forget();
+    }
+
     /// Runs every statement of `sql`, discarding any rows (`sqlite3_exec`).
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         check_sql(sql)?;
-        self.conn.execute_batch(sql).map_err(map_sqlite_error)
+        self.conn().execute_batch(sql).map_err(map_sqlite_error)
     }
 
     /// True outside an explicit transaction.
     pub fn is_autocommit(&self) -> bool {
-        self.conn.is_autocommit()
+        self.conn().is_autocommit()
     }
 
     /// Closes the connection, finalising cached statements.
     pub fn close(self) -> Result<()> {
-        self.conn.close().map_err(|(_, err)| map_sqlite_error(err))
+        self.kept
+            .into_connection()
+            .close()
+            .map_err(|(_, err)| map_sqlite_error(err))
     }
 
     fn command_one(
@@ -255,13 +315,13 @@ impl SqliteConnection {
         if stmt.column_count() > 0 {
             return Ok(CommandOutcome::Rows(read_into(stmt, sink)?));
         }
-        let before = self.conn.total_changes();
+        let before = self.conn().total_changes();
         run_to_completion(stmt)?;
         Ok(CommandOutcome::Changed(
-            if self.conn.total_changes() == before {
+            if self.conn().total_changes() == before {
                 0
             } else {
-                self.conn.changes()
+                self.conn().changes()
             },
         ))
     }
@@ -278,7 +338,7 @@ impl SqliteConnection {
         prepare_error: rusqlite::Error,
         mut run: impl FnMut(&mut Statement<'_>, &[SqlValue]) -> Result<T>,
     ) -> Result<(Option<T>, usize)> {
-        let mut batch = Batch::new(&self.conn, sql);
+        let mut batch = Batch::new(self.conn(), sql);
         if !params.is_empty() {
             let mut first = match batch.next().map_err(map_sqlite_error)? {
                 Some(stmt) => stmt,
@@ -396,3 +456,7 @@ mod tests {
         assert_eq!(r.row_count, 1, "a single statement keeps its count");
     }
 }
+
+#[cfg(test)]
+#[path = "kept_tests.rs"]
+mod kept_tests;

@@ -7,6 +7,7 @@ mod bind;
 pub mod connection;
 pub mod connection_string;
 pub mod errors;
+mod kept;
 pub mod pragmas;
 pub mod read;
 pub mod transaction;
