@@ -154,6 +154,27 @@ describe('createSingletonConnectionPool', () => {
     assert.deepEqual(driver.stats, { opened: 1, closed: 1 });
   });
 
+  it('statements of a driver that runs them inline leave nothing in flight; work that waits is still drained by close()', async () => {
+    const driver = testDriver(file, { inline: true });
+    const pool = createSingletonConnectionPool({ driverType: DRIVER, getConnection: driver.newConnection });
+    const initial = await count(pool.execute);
+    await insert(pool.execute, 'inline');
+    assert.equal(await count(pool.execute), initial + 1);
+    await assert.rejects(pool.execute.query(SQL`SELECT * FROM no_such_table`), /no such table/);
+    let finished = false;
+    const waiting = pool.withConnection(async (connection) => {
+      await sleep(30);
+      finished = true;
+      return count(connection.execute);
+    });
+    assert.equal(await count(pool.execute), initial + 1);
+    await pool.close();
+    assert.equal(finished, true);
+    assert.equal(await waiting, initial + 1);
+    await assert.rejects(pool.execute.query(SQL`SELECT 1`), closedWith('Singleton connection pool has been closed'));
+    assert.deepEqual(driver.stats, { opened: 1, closed: 1 });
+  });
+
   it('rejects work after close (transaction() throws synchronously)', async () => {
     const pool = createSingletonConnectionPool({ driverType: DRIVER, getConnection: testDriver(file).newConnection });
     await pool.close();

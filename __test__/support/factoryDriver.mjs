@@ -34,6 +34,31 @@ export const testExecutor = () => ({
   batchCommand: async (db, sqls) => sqls.map((sql) => run(db, sql)),
 });
 
+/**
+ * The same statements run inline, as a driver over a synchronous library writes it (the
+ * example better-sqlite3 plugin): one SQLExecutor per client over synchronous runners, so
+ * each statement's promise is already settled when it is returned.
+ */
+export const inlineExecutor = () => {
+  const executors = new WeakMap();
+  const on = (db) => {
+    let executor = executors.get(db);
+    if (executor === undefined) {
+      const runOn = (sql) => run(db, sql);
+      executors.set(db, (executor = sqlExecutor(runOn, runOn)));
+    }
+    return executor;
+  };
+  return {
+    driverType: DRIVER,
+    formatter: sqliteFormatter,
+    query: (db, sql, options) => on(db).query(sql, options),
+    batchQuery: (db, sqls, options) => on(db).batchQuery(sqls, options),
+    command: (db, sql, options) => on(db).command(sql, options),
+    batchCommand: (db, sqls, options) => on(db).batchCommand(sqls, options),
+  };
+};
+
 /** initTransaction for a client: BEGIN/COMMIT/ROLLBACK and savepoints on that client. */
 export const testTransaction = (connection) => (clientPromise, options) => {
   const exec = async (text) => (await clientPromise).exec(text);
@@ -71,8 +96,11 @@ export const testTransaction = (connection) => (clientPromise, options) => {
   return transaction;
 };
 
-/** A file-backed driver whose `stats` count client opens and closes. */
-export function testDriver(fileName) {
+/**
+ * A file-backed driver whose `stats` count client opens and closes; `inline: true` runs
+ * its statements with `inlineExecutor`.
+ */
+export function testDriver(fileName, { inline = false } = {}) {
   const stats = { opened: 0, closed: 0 };
   const connect = async () => {
     stats.opened++;
@@ -88,7 +116,7 @@ export function testDriver(fileName) {
       connect,
       close,
       initTransaction: testTransaction,
-      executor: testExecutor,
+      executor: inline ? inlineExecutor : testExecutor,
       serializer: JSONSerializer,
     });
   return { stats, connect, close, newConnection };

@@ -6,6 +6,7 @@
 const { BatchCommandNoChangesError, DumboError } = require('../errors.cjs');
 const { mapSQLQueryResult } = require('../query.cjs');
 const { throwIfAborted } = require('./abort.cjs');
+const { settledNow } = require('./settledNow.cjs');
 const { isSQLTracingOn } = require('../tracing/tracer.cjs');
 const { traceStatement, traceStatementError } = require('../tracing/sqlTrace.cjs');
 
@@ -64,9 +65,9 @@ function sqlExecutor(runQuery, runCommand, trace) {
           },
         );
       }
-      return Promise.resolve(applyMapping(result, options));
+      return settledNow(Promise.resolve(applyMapping(result, options)));
     } catch (error) {
-      return Promise.reject(failed(error, errorKind));
+      return settledNow(Promise.reject(failed(error, errorKind)));
     }
   };
   const query = (sql, options) => run(runQuery, sql, options, 'query', 'query');

@@ -3,6 +3,7 @@
 const { InvalidOperationError, DumboError } = require('../../errors.cjs');
 const { abortReason, abortScope } = require('../abort.cjs');
 const { TaskProcessor, STOPPED } = require('./taskProcessor.cjs');
+const { isSettledNow } = require('../settledNow.cjs');
 
 /** Unbounded: tracks in-flight work so that `stop` can drain or abort it. */
 function guardConcurrentAccess(options) {
@@ -19,16 +20,24 @@ function guardConcurrentAccess(options) {
     scope.dispose();
     if (running.size === 0 && idleWaiters.length > 0) for (const resolve of idleWaiters.splice(0)) resolve();
   };
-  /** Runs `operation` in `scope` while it counts as running: its own promise, with the bookkeeping chained on. */
+  /**
+   * Runs `operation` in `scope` and counts it as running until it settles: its own
+   * promise, with the bookkeeping chained on; or, when its executor settled it before
+   * returning, that promise as it is (nothing is left running to drain or abort).
+   */
   const track = (scope, operation) => {
-    running.add(scope);
     let pending;
     try {
       pending = Promise.resolve(operation({ abort: scope }));
     } catch (error) {
-      settled(scope);
+      scope.dispose();
       return Promise.reject(error);
     }
+    if (isSettledNow(pending)) {
+      scope.dispose();
+      return pending;
+    }
+    running.add(scope);
     return pending.then(
       (result) => {
         settled(scope);
