@@ -110,4 +110,16 @@ describe('SQLite statements', () => {
     }
     await pool.close();
   });
+
+  it('each text runs its own statement after the remembered ones start over', async () => {
+    const pool = memoryPool();
+    const numbered = (k) => SQL`SELECT ${k} AS v, ${SQL.plain(String(k))} AS k`;
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < 700; k++) {
+        const { rows } = await pool.execute.query(numbered(k));
+        assert.deepEqual(rows, [{ v: k, k }]);
+      }
+    }
+    await pool.close();
+  });
 });
