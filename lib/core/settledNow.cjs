@@ -4,19 +4,31 @@
 // so here. A guard that tracks in-flight work so that `close()` can drain it then has
 // nothing to track, and chains no bookkeeping (a promise and a microtask) onto it.
 //
-// One slot, the promise marked last: a check is one comparison, and a promise marked
-// long ago is still settled (promises never change state once settled).
+// Only while a guard watches an operation it starts is the promise remembered (one slot,
+// the last one marked), and the slot is emptied when the outermost watch ends: no result
+// is kept alive past the call that made it.
+let watching = 0;
 let marked = null;
 
-/** Marks `promise`, already settled, and returns it. */
+/** Marks `promise`, already settled, for the guard watching (if any); returns it. */
 function settledNow(promise) {
-  marked = promise;
+  if (watching > 0) marked = promise;
   return promise;
 }
 
-/** Whether `promise` was marked by `settledNow`. */
-function isSettledNow(promise) {
-  return promise === marked;
+/** A guard starts an operation: promises marked from now on are remembered. */
+function watchSettled() {
+  watching++;
 }
 
-module.exports = { settledNow, isSettledNow };
+/**
+ * The operation has returned `promise` (undefined when it threw): whether an executor
+ * marked that very promise as settled.
+ */
+function settledWhileWatched(promise) {
+  const settled = promise !== undefined && promise === marked;
+  if (--watching === 0) marked = null;
+  return settled;
+}
+
+module.exports = { settledNow, watchSettled, settledWhileWatched };

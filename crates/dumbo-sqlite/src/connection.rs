@@ -253,7 +253,6 @@ impl SqliteConnection {
         params: &[SqlValue],
         sink: &mut dyn RowSink,
     ) -> Result<u32> {
-        check_sql(sql)?;
         match self
             .kept
             .with_slot(slot, sql, |stmt| query_one(stmt, params, sink))
@@ -271,7 +270,6 @@ impl SqliteConnection {
         params: &[SqlValue],
         sink: &mut dyn RowSink,
     ) -> Result<CommandOutcome> {
-        check_sql(sql)?;
         match self
             .kept
             .with_slot(slot, sql, |stmt| self.command_one(stmt, params, sink))

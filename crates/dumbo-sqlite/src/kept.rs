@@ -32,8 +32,8 @@ impl KeptConnection {
     }
 
     /// Runs the statement in `slot` with `run`, preparing `sql` into the slot first
-    /// when it is empty. SQL that does not prepare as one statement is never kept:
-    /// for it the answer is `None`, and the caller runs it some other way. The statement leaves its slot while it runs, so
+    /// when it is empty. SQL that does not prepare as one statement (or holds a NUL) is
+    /// never kept: for it the answer is `None`, and the caller runs it some other way. The statement leaves its slot while it runs, so
     /// nothing that `run` calls can reach it; its bound values are cleared afterwards
     /// (a kept statement does not hold on to a large parameter).
     pub(crate) fn with_slot<T>(
@@ -46,6 +46,9 @@ impl KeptConnection {
             let taken = slots.borrow_mut().get_mut(slot).and_then(Option::take);
             let mut stmt = match taken {
                 Some(stmt) => stmt,
+                // SQLite would stop reading at a NUL: such text goes to the caller's
+                // other path, which refuses it.
+                None if sql.contains('\0') => return None,
                 None => match conn.prepare(sql) {
                     Ok(stmt) => stmt,
                     Err(_) => return None,

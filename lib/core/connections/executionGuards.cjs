@@ -3,7 +3,7 @@
 const { InvalidOperationError, DumboError } = require('../../errors.cjs');
 const { abortReason, abortScope } = require('../abort.cjs');
 const { TaskProcessor, STOPPED } = require('./taskProcessor.cjs');
-const { isSettledNow } = require('../settledNow.cjs');
+const { watchSettled, settledWhileWatched } = require('../settledNow.cjs');
 
 /** Unbounded: tracks in-flight work so that `stop` can drain or abort it. */
 function guardConcurrentAccess(options) {
@@ -27,13 +27,15 @@ function guardConcurrentAccess(options) {
    */
   const track = (scope, operation) => {
     let pending;
+    watchSettled();
     try {
       pending = Promise.resolve(operation({ abort: scope }));
     } catch (error) {
+      settledWhileWatched(undefined);
       scope.dispose();
       return Promise.reject(error);
     }
-    if (isSettledNow(pending)) {
+    if (settledWhileWatched(pending)) {
       scope.dispose();
       return pending;
     }
