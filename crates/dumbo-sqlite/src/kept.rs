@@ -33,9 +33,10 @@ impl KeptConnection {
 
     /// Runs the statement in `slot` with `run`, preparing `sql` into the slot first
     /// when it is empty. SQL that does not prepare as one statement (or holds a NUL) is
-    /// never kept: for it the answer is `None`, and the caller runs it some other way. The statement leaves its slot while it runs, so
-    /// nothing that `run` calls can reach it; its bound values are cleared afterwards
-    /// (a kept statement does not hold on to a large parameter).
+    /// never kept: for it the answer is `None`, and the caller runs it some other way.
+    /// The statement leaves its slot while it runs, so nothing that `run` calls can
+    /// reach it; its bound values are cleared afterwards (a kept statement does not
+    /// hold on to a large parameter).
     pub(crate) fn with_slot<T>(
         &self,
         slot: usize,
