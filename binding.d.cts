@@ -74,7 +74,7 @@ export declare class PgConnection {
    * (formatted once per call site). Resolves to the rows (see rows.rs), or to
    * the changed-row count when the statement returns no columns.
    */
-  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<string | RowsPayload | number>
+  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<Array<unknown> | number>
   /** `BEGIN [ISOLATION LEVEL …] [READ ONLY]`. */
   begin(options?: PgTransactionOptions | undefined | null): Promise<void>
   commit(): Promise<void>
@@ -103,7 +103,7 @@ export declare class PgPool {
    * Runs one statement on a connection borrowed for just that statement
    * (the arguments as `PgConnection.execute`'s).
    */
-  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<string | RowsPayload | number>
+  execute(sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>): Promise<Array<unknown> | number>
   /** Checks a connection out of the pool (resolves to a `PgConnection`). */
   connect(): Promise<PgConnection>
   /**
@@ -369,21 +369,6 @@ export declare function quoteIdentifier(name: string, dialectName: string): stri
 
 /** The reserved words of a dialect (`ansiSqlReservedMap` is SQLite's). */
 export declare function reservedWords(dialectName: string): Array<string>
-
-/** Rows with special cells (see `dumbo_rows` for each field). */
-export interface RowsPayload {
-  json: string
-  /** `[row, columnName, value, ...]` triples. */
-  specials: Array<unknown>
-  /**
-   * `[row u32, column u32, epoch ms f64]` little-endian records, copied into
-   * a plain ArrayBuffer: for the few dates of a typical result, a Node Buffer
-   * (external or copied) costs several µs more to create.
-   */
-  dates?: ArrayBuffer
-  columns?: Array<string>
-  jsonCells?: Array<number>
-}
 
 /** The savepoint statements of a nested transaction at `level`. */
 export interface SavepointSql {

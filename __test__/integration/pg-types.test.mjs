@@ -158,6 +158,63 @@ describe('PostgreSQL parameters and results', () => {
   });
 });
 
+describe('PostgreSQL result rows', () => {
+  it('json and jsonb arrays, NULL elements and nested arrays come back parsed, by the custom serializer too', async () => {
+    const arrays = SQL`SELECT ARRAY['{"a":1}'::jsonb, NULL, '[2]'::jsonb] AS jb,
+      ARRAY[ARRAY['{"b":"x"}'::json], ARRAY['null'::json]] AS nested, NULL::jsonb[] AS none,
+      '"text"'::jsonb AS scalar`;
+    assert.deepEqual(await single(pool.execute.query(arrays)), {
+      jb: [{ a: 1 }, null, [2]],
+      nested: [[{ b: 'x' }], [null]],
+      none: null,
+      scalar: 'text',
+    });
+    const read = [];
+    const custom = { serialize: JSON.stringify, deserialize: (text) => (read.push(text), { read: JSON.parse(text) }) };
+    const p = dumbo({ connectionString: url, serializer: custom });
+    try {
+      const row = await single(p.execute.query(arrays));
+      assert.deepEqual(row.jb, [{ read: { a: 1 } }, null, { read: [2] }]);
+      assert.deepEqual(row.nested, [[{ read: { b: 'x' } }], [{ read: null }]]);
+      assert.deepEqual(row.scalar, { read: 'text' });
+      assert.deepEqual(read.sort(), ['"text"', '[2]', 'null', '{"a": 1}', '{"b":"x"}'].sort());
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('one column name holding a timestamptz, then json, then text in turn keeps each type', async () => {
+    const when = new Date('2021-03-04T05:06:07.089Z');
+    for (let round = 0; round < 3; round++) {
+      const date = await single(pool.execute.query(SQL`SELECT ${when}::timestamptz AS v, 1 AS n`));
+      assert.ok(date.v instanceof Date);
+      assert.equal(date.v.getTime(), when.getTime());
+      assert.deepEqual(await single(pool.execute.query(SQL`SELECT '{"v":2}'::jsonb AS v, 1 AS n`)), { v: { v: 2 }, n: 1 });
+      assert.deepEqual(await single(pool.execute.query(SQL`SELECT '{"v":2}'::text AS v, 1 AS n`)), { v: '{"v":2}', n: 1 });
+      assert.deepEqual(await single(pool.execute.query(SQL`SELECT 5::float8 AS v, 1 AS n`)), { v: 5, n: 1 });
+    }
+  });
+
+  it('dates and json in a 300-column row and beside a __proto__ column', async () => {
+    const columns = Array.from({ length: 300 }, (_, i) =>
+      i === 7 ? `'2020-01-01T00:00:00Z'::timestamptz AS c${i}` : i === 9 ? `'{"k":[1]}'::jsonb AS c${i}` : `${i} AS c${i}`,
+    );
+    const wide = await single(pool.execute.query(SQL`${SQL.plain(`SELECT ${columns.join(', ')}`)}`));
+    assert.equal(Object.keys(wide).length, 300);
+    assert.equal(wide.c7.toISOString(), '2020-01-01T00:00:00.000Z');
+    assert.deepEqual(wide.c9, { k: [1] });
+    assert.equal(wide.c299, 299);
+    const proto = await single(
+      pool.execute.query(SQL`SELECT '2020-01-01T00:00:00Z'::timestamptz AS "__proto__", '[1]'::json AS j, 'infinity'::timestamptz AS inf`),
+    );
+    assert.ok(Object.hasOwn(proto, '__proto__'));
+    assert.equal(proto.__proto__.toISOString(), '2020-01-01T00:00:00.000Z');
+    assert.equal(Object.getPrototypeOf(proto), Object.prototype);
+    assert.deepEqual(proto.j, [1]);
+    assert.equal(proto.inf, Infinity);
+  });
+});
+
 describe('PostgreSQL statements', () => {
   it('a parameterless multi-statement string runs through the simple protocol', async () => {
     await pool.execute.command(

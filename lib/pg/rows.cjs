@@ -1,12 +1,25 @@
 'use strict';
-// Native PostgreSQL results → { rowCount, rows } (row format: lib/core/rows.cjs).
-// json/jsonb cells arrive embedded in the rows' JSON with the default serializer,
-// or as JSON cells the pool's custom serializer deserializes.
-const { parseRows } = require('../core/rows.cjs');
+// Native PostgreSQL results → { rowCount, rows }: a count, or the flat cells
+// lib/core/rows.cjs reads. json/jsonb cells are read with the pool's serializer
+// (plain `JSON.parse` for the default one).
+const { rowsFromCells } = require('../core/rows.cjs');
+const { JSONSerializer } = require('../serializer.cjs');
 
-function toResult(payload, serializer) {
-  if (typeof payload === 'number') return { rowCount: payload, rows: [] };
-  const rows = parseRows(payload, (text) => serializer.deserialize(text));
+const parsers = new WeakMap();
+
+function parserOf(serializer) {
+  if (serializer === JSONSerializer || serializer === undefined) return JSON.parse;
+  let parse = parsers.get(serializer);
+  if (parse === undefined) {
+    parse = (text) => serializer.deserialize(text);
+    parsers.set(serializer, parse);
+  }
+  return parse;
+}
+
+function toResult(cells, serializer) {
+  if (typeof cells === 'number') return { rowCount: cells, rows: [] };
+  const rows = rowsFromCells(cells[0], cells, parserOf(serializer));
   return { rowCount: rows.length, rows };
 }
 

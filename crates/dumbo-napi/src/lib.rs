@@ -17,7 +17,6 @@ mod migrations;
 mod pg;
 mod processors;
 mod registry;
-mod rows;
 mod rules;
 mod sql_input;
 mod sqlite;

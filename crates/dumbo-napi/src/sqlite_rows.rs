@@ -35,7 +35,7 @@ pub fn array_push(env: Env) -> Result<js::JsRef> {
 }
 
 /// A new JS array holding `values`.
-fn array_of(env: Env, push: Value, values: &[Value]) -> Result<Value> {
+pub fn array_of(env: Env, push: Value, values: &[Value]) -> Result<Value> {
     let array = js::create_array(env, 0)?;
     for chunk in values.chunks(PUSH_CHUNK) {
         js::call(env, array, push, chunk)?;

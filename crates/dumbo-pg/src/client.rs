@@ -20,6 +20,7 @@ use tokio_postgres::{CancelToken, Client};
 use crate::config::PgConnectOptions;
 use crate::decode::DecodeOptions;
 use crate::pool::Tracked;
+use crate::rows::ResultRows;
 use crate::{errors, session_attrs, tls};
 
 use cache::StatementCache;
@@ -39,14 +40,24 @@ pub struct ExecOptions {
 }
 
 /// A statement's result.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct QueryOutcome {
     /// Rows affected, or returned for `SELECT` (pg's `rowCount`).
     pub row_count: u64,
-    pub rows: JsonRows,
+    /// The rows, undecoded.
+    pub rows: ResultRows,
+    /// How the rows' cells are to be decoded.
+    pub decode: DecodeOptions,
     /// The statement returns columns (a `SELECT` with no rows still does, except
     /// on the unnamed-statement path, which only learns columns from a row).
     pub has_columns: bool,
+}
+
+impl QueryOutcome {
+    /// The rows in the JSON row format.
+    pub fn json(&self) -> JsonRows {
+        self.rows.to_json(&self.decode)
+    }
 }
 
 enum Conn {

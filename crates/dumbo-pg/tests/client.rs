@@ -43,9 +43,9 @@ async fn direct_client_selects() {
     let out = run(&client, "SELECT 1 AS one, 'a'::text AS t").await;
     assert_eq!(out.row_count, 1);
     assert!(out.has_columns);
-    assert_eq!(out.rows.json, r#"[{"one":1,"t":"a"}]"#);
+    assert_eq!(out.json().json, r#"[{"one":1,"t":"a"}]"#);
     let out = run_with(&client, "SELECT $1::int + 1 AS n", &[SqlValue::Integer(41)]).await;
-    assert_eq!(out.rows.json, r#"[{"n":42}]"#);
+    assert_eq!(out.json().json, r#"[{"n":42}]"#);
     // The unnamed statement (the default) learns columns only from a row.
     let out = run(&client, "SELECT 1 AS x WHERE false").await;
     assert_eq!((out.row_count, out.has_columns), (0, false));
@@ -58,7 +58,7 @@ async fn commands_report_row_counts() {
     let client = connect(&opts).await;
     let out = run(&client, "CREATE TABLE counts (a int)").await;
     assert_eq!((out.row_count, out.has_columns), (0, false));
-    assert_eq!(out.rows.json, "[]");
+    assert_eq!(out.json().json, "[]");
     let out = run(&client, "INSERT INTO counts SELECT generate_series(1, 3)").await;
     assert_eq!(out.row_count, 3);
     let out = run(&client, "UPDATE counts SET a = a + 1 WHERE a > 1").await;
@@ -83,8 +83,8 @@ async fn multi_statement_strings_use_the_simple_protocol() {
     .await;
     assert_eq!(out.row_count, 2);
     assert!(out.has_columns);
-    assert_eq!(out.rows.columns, vec!["a", "n"]);
-    assert_eq!(out.rows.row_count, 2);
+    assert_eq!(out.json().columns, vec!["a", "n"]);
+    assert_eq!(out.json().row_count, 2);
     // Inside a transaction too (a failed prepare would abort it).
     client.batch_execute("BEGIN").await.expect("begin");
     let in_tx = ExecOptions {
@@ -112,10 +112,10 @@ async fn stale_cached_plans_are_retried() {
     run(&client, "CREATE TABLE stale (a int)").await;
     run(&client, "INSERT INTO stale VALUES (1)").await;
     let out = run(&client, "SELECT * FROM stale").await;
-    assert_eq!(out.rows.columns, vec!["a"]);
+    assert_eq!(out.json().columns, vec!["a"]);
     run(&client, "ALTER TABLE stale ADD COLUMN b int").await;
     let out = run(&client, "SELECT * FROM stale").await;
-    assert_eq!(out.rows.columns, vec!["a", "b"]);
+    assert_eq!(out.json().columns, vec!["a", "b"]);
 
     // In a transaction the error surfaces (the transaction is aborted anyway)...
     client.batch_execute("BEGIN").await.expect("begin");
@@ -134,7 +134,7 @@ async fn stale_cached_plans_are_retried() {
         .execute("SELECT * FROM stale", &[], &in_tx)
         .await
         .expect("prepared afresh");
-    assert_eq!(out.rows.columns, vec!["a", "b", "d"]);
+    assert_eq!(out.json().columns, vec!["a", "b", "d"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -142,14 +142,14 @@ async fn statement_timeout_does_not_leak() {
     let Some(opts) = opts().await else { return };
     let pool = single_pool(opts);
     let client = pool.acquire().await.expect("acquire");
-    let default = run(&client, "SHOW statement_timeout").await.rows.json;
+    let default = run(&client, "SHOW statement_timeout").await.json().json;
 
     let started = Instant::now();
     let e = fail(&client, "SELECT pg_sleep(5)", &with_timeout(100)).await;
     assert_kind(&e, ErrorKind::QueryCanceled, "57014");
     assert!(started.elapsed() < Duration::from_secs(3));
     assert_eq!(
-        run(&client, "SHOW statement_timeout").await.rows.json,
+        run(&client, "SHOW statement_timeout").await.json().json,
         default
     );
     run(&client, "SELECT pg_sleep(0.3)").await;
@@ -163,7 +163,7 @@ async fn statement_timeout_does_not_leak() {
     // Same pooled connection, inside a transaction that is rolled back.
     let client = pool.acquire().await.expect("re-acquire");
     assert_eq!(
-        run(&client, "SHOW statement_timeout").await.rows.json,
+        run(&client, "SHOW statement_timeout").await.json().json,
         default
     );
     client.batch_execute("BEGIN").await.expect("begin");
@@ -175,7 +175,7 @@ async fn statement_timeout_does_not_leak() {
     assert_eq!(e.kind, ErrorKind::QueryCanceled);
     client.batch_execute("ROLLBACK").await.expect("rollback");
     assert_eq!(
-        run(&client, "SHOW statement_timeout").await.rows.json,
+        run(&client, "SHOW statement_timeout").await.json().json,
         default
     );
     run(&client, "SELECT pg_sleep(0.3)").await;
@@ -218,7 +218,7 @@ async fn tls_modes_connect() {
     let sep = if url.contains('?') { '&' } else { '?' };
     let with_mode = |mode: &str| config::parse(&format!("{url}{sep}sslmode={mode}"), None);
     let plain = connect(&with_mode("disable").expect("parses")).await;
-    let server_has_tls = run(&plain, "SHOW ssl").await.rows.json.contains("on");
+    let server_has_tls = run(&plain, "SHOW ssl").await.json().json.contains("on");
     for mode in ["require", "prefer", "disable"] {
         let opts = with_mode(mode).expect("parses");
         if mode == "require" && !server_has_tls {
@@ -238,7 +238,7 @@ async fn tls_modes_connect() {
         .await;
         let expected = mode != "disable" && server_has_tls;
         assert_eq!(
-            out.rows.json,
+            out.json().json,
             format!(r#"[{{"ssl":{expected}}}]"#),
             "{mode}"
         );
@@ -257,7 +257,7 @@ async fn transactions_use_begin_sql() {
          current_setting('transaction_read_only') AS ro",
     )
     .await;
-    assert_eq!(out.rows.json, r#"[{"i":"serializable","ro":"on"}]"#);
+    assert_eq!(out.json().json, r#"[{"i":"serializable","ro":"on"}]"#);
     client
         .batch_execute(transaction::COMMIT_SQL)
         .await
@@ -289,7 +289,7 @@ async fn transactions_use_begin_sql() {
         .await
         .expect("commit");
     let out = run(&client, "SELECT a FROM tx ORDER BY a").await;
-    assert_eq!(out.rows.json, r#"[{"a":1},{"a":3}]"#);
+    assert_eq!(out.json().json, r#"[{"a":1},{"a":3}]"#);
 
     client.batch_execute("BEGIN").await.expect("begin");
     let e = client

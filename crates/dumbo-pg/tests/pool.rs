@@ -61,7 +61,7 @@ async fn pooled_connections_are_reused() {
     drop(first);
     let second = pool.acquire().await.expect("acquire");
     let out = run(&second, "SHOW application_name").await;
-    assert_eq!(out.rows.json, r#"[{"application_name":"reused"}]"#);
+    assert_eq!(out.json().json, r#"[{"application_name":"reused"}]"#);
     assert_eq!(pool.status().size, 1);
 }
 
@@ -242,7 +242,7 @@ async fn nul_in_sql_text_is_refused_before_sending_and_the_connection_stays_usab
         .expect_err("refused");
     assert_eq!(e.kind, ErrorKind::InvalidOperation);
     let out = run(&client, "SELECT 1 AS one").await;
-    assert_eq!(out.rows.json, r#"[{"one":1}]"#);
+    assert_eq!(out.json().json, r#"[{"one":1}]"#);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -260,23 +260,24 @@ async fn a_client_dropped_inside_a_transaction_is_closed_not_pooled_again() {
         run(&client, "BEGIN").await;
         run(&client, "INSERT INTO poison VALUES ('uncommitted')").await;
         let out = run(&client, "SELECT pg_backend_pid() AS pid").await;
-        out.rows.json
+        out.json().json
         // dropped here without COMMIT or ROLLBACK
     };
     let next = pool.acquire().await.expect("next");
     let out = run(&next, "SELECT pg_backend_pid() AS pid").await;
     assert_ne!(
-        out.rows.json, first_pid,
+        out.json().json,
+        first_pid,
         "the session in a transaction was pooled again"
     );
     let out = run(&next, "SELECT count(*)::int AS n FROM poison").await;
-    assert_eq!(out.rows.json, r#"[{"n":0}]"#);
+    assert_eq!(out.json().json, r#"[{"n":0}]"#);
     drop(next);
     // A transaction that ended cleanly keeps its connection pooled.
     let client = pool.acquire().await.expect("client");
     let pid = run(&client, "SELECT pg_backend_pid() AS pid")
         .await
-        .rows
+        .json()
         .json;
     client.set_in_transaction(true);
     run(&client, "BEGIN").await;
@@ -287,7 +288,7 @@ async fn a_client_dropped_inside_a_transaction_is_closed_not_pooled_again() {
     assert_eq!(
         run(&again, "SELECT pg_backend_pid() AS pid")
             .await
-            .rows
+            .json()
             .json,
         pid
     );
@@ -302,7 +303,7 @@ async fn a_session_the_server_ended_is_never_handed_out_again() {
         let client = pool.acquire().await.expect("client");
         let pid = run(&client, "SELECT pg_backend_pid()::text AS pid")
             .await
-            .rows
+            .json()
             .json;
         let pid: String = pid.chars().filter(char::is_ascii_digit).collect();
         run(&admin, &format!("SELECT pg_terminate_backend({pid})")).await;
@@ -337,7 +338,7 @@ async fn a_discarded_live_session_keeps_its_slot_until_the_server_ended_it() {
             "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'discarded_slot'",
         )
         .await;
-        assert_eq!(out.rows.json, r#"[{"n":0}]"#);
+        assert_eq!(out.json().json, r#"[{"n":0}]"#);
         drop(next);
     }
 }

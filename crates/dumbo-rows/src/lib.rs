@@ -1,28 +1,11 @@
-//! The row format: how result rows travel from a driver to JavaScript. Written
-//! by the PostgreSQL driver ([`JsonRowWriter`]), packed here ([`pack`]), turned into
-//! JS values by `dumbo-napi/src/rows.rs` and read back by `lib/core/rows.cjs`. (The
-//! SQLite binding builds its cells as JS values directly, since each of SQLite's
-//! storage classes has an exact one; `dumbo_sqlite` can still write this format.)
-//!
-//! Building JS objects property by property through Node-API costs about three
-//! times what one `JSON.parse` costs, so rows cross the boundary as text:
-//!
-//! - **Common case**: a plain string, the rows as JSON (`[{"col":value,...},...]`,
-//!   keys in column order). `JSON.parse` of it is the result.
-//! - **With special cells** (values JSON cannot carry exactly: BigInt, binary data,
-//!   non-finite floats, dates, JSON for a custom serializer, arrays of those): the
-//!   JSON text holds `null` in their place, and an object carries the patches:
-//!   - `json`: the JSON text;
-//!   - `specials`: a flat array of triples `[row, columnName, value, ...]`, `value`
-//!     already a JS value (`BigInt`, `Buffer`, number, `Date`, string, array);
-//!   - `dates` + `columns` (only when there are top-level timestamp cells): an
-//!     `ArrayBuffer` of 16-byte little-endian records `[row u32, column u32, epoch ms f64]`
-//!     and the column names its `column` indexes; JS builds these `Date`s itself,
-//!     which costs a fraction of one Node-API `Date` per cell;
-//!   - `jsonCells` (only for a custom serializer): positions in `specials` whose
-//!     value is JSON text (or an array of it) for `serializer.deserialize`.
-//!
-//! Patches apply in that order: dates, then specials.
+//! Result rows as one Rust value, for Rust callers and tests: the rows as JSON text
+//! (`[{"col":value,...},...]`, keys in column order) and, for the values JSON cannot
+//! carry exactly (BigInt, binary data, non-finite floats, dates, JSON for a custom
+//! serializer, arrays of those), `null` in the text and a [`SpecialCell`] beside it.
+//! Written by [`JsonRowWriter`] (`dumbo_pg`'s `ResultRows::to_json`, `dumbo_sqlite`'s
+//! `JsonRowsSink`). The cell values themselves ([`SpecialValue`]) are also what the
+//! binding turns into JS values; rows reach JS as flat cells, not as this text
+//! (`crates/dumbo-napi/src/sqlite_rows.rs`, `crates/dumbo-napi/src/pg/rows.rs`).
 
 /// A cell value that JSON cannot represent exactly.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,51 +163,6 @@ impl JsonRowWriter {
     }
 }
 
-/// Size of one record in [`Packed::dates`].
-pub const DATE_RECORD_BYTES: usize = 16;
-
-/// The patches of a result with special cells, split as they cross to JS.
-#[derive(Debug, Default, PartialEq)]
-pub struct Packed<'r> {
-    /// Top-level timestamp cells as `[row u32, column u32, epoch ms f64]` records.
-    pub dates: Vec<u8>,
-    /// Every other special cell, in order.
-    pub cells: Vec<&'r SpecialCell>,
-    /// Positions in the flat `specials` array (`3 * index + 2`) of cells holding
-    /// JSON text for the pool's serializer.
-    pub json_cells: Vec<u32>,
-}
-
-/// Splits `rows.specials` into the packed dates and the cells sent one by one;
-/// `None` when there is nothing to patch (the JSON text alone is the result).
-pub fn pack(rows: &JsonRows) -> Option<Packed<'_>> {
-    if rows.specials.is_empty() {
-        return None;
-    }
-    let mut packed = Packed::default();
-    for cell in &rows.specials {
-        if let SpecialValue::Date(ms) = cell.value {
-            packed.dates.extend_from_slice(&cell.row.to_le_bytes());
-            packed.dates.extend_from_slice(&cell.column.to_le_bytes());
-            packed.dates.extend_from_slice(&ms.to_le_bytes());
-            continue;
-        }
-        if contains_json(&cell.value) {
-            packed.json_cells.push((packed.cells.len() * 3 + 2) as u32);
-        }
-        packed.cells.push(cell);
-    }
-    Some(packed)
-}
-
-fn contains_json(value: &SpecialValue) -> bool {
-    match value {
-        SpecialValue::Json(_) => true,
-        SpecialValue::Array(items) => items.iter().any(contains_json),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,33 +207,5 @@ mod tests {
     fn empty_result_is_an_empty_array() {
         let rows = JsonRowWriter::new::<&str>(&[]).finish();
         assert_eq!(rows.json, "[]");
-    }
-    #[test]
-    fn packs_dates_as_records_and_marks_json_cells() {
-        let mut w = JsonRowWriter::new(&["at", "doc", "big"]);
-        w.begin_row();
-        w.special(SpecialValue::Date(1.5));
-        w.special(SpecialValue::Json("{}".into()));
-        w.special(SpecialValue::BigInt(i64::MAX));
-        w.end_row();
-        let rows = w.finish();
-        let packed = pack(&rows).unwrap();
-        let mut record = Vec::new();
-        record.extend_from_slice(&0u32.to_le_bytes());
-        record.extend_from_slice(&0u32.to_le_bytes());
-        record.extend_from_slice(&1.5f64.to_le_bytes());
-        assert_eq!(packed.dates, record);
-        assert_eq!(packed.dates.len(), DATE_RECORD_BYTES);
-        assert_eq!(packed.cells.len(), 2);
-        assert_eq!(packed.json_cells, vec![2]);
-    }
-
-    #[test]
-    fn nothing_to_pack_without_specials() {
-        let mut w = JsonRowWriter::new(&["id"]);
-        w.begin_row();
-        w.integer(1);
-        w.end_row();
-        assert_eq!(pack(&w.finish()), None);
     }
 }

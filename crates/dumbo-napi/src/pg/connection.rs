@@ -117,7 +117,7 @@ impl PgConnection {
     #[napi(
         catch_unwind,
         ts_args_type = "sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>",
-        ts_return_type = "Promise<string | RowsPayload | number>"
+        ts_return_type = "Promise<Array<unknown> | number>"
     )]
     pub fn execute<'env>(
         &self,
@@ -136,11 +136,12 @@ impl PgConnection {
             values,
             self.in_transaction.get(),
         )?;
+        let serialization = self.serialization.clone();
         exec::spawn_on(
             env,
             self.event_loop.as_ref(),
             async move { client.execute(&st.sql, &st.params, &st.options).await },
-            exec::outcome_to_js,
+            move |env, outcome| exec::outcome_to_js(env, &serialization, outcome),
         )
     }
 

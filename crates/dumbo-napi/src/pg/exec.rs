@@ -12,21 +12,23 @@ use napi::bindgen_prelude::{PromiseRaw, ToNapiValue, Unknown};
 use napi::{Env, JsValue, Result};
 
 use super::event_loop::Loop;
+use super::rows::Shapes;
 #[cfg(unix)]
 use super::settle;
 use crate::errors;
 use crate::js::{self, JsRef};
-use crate::rows;
 use crate::sql_input::read_tokenized;
 use crate::values::ValueReader;
 
-/// How a pool or connection turns values into JSON and back.
+/// How a pool or connection turns values into JSON and back, and rows into JS.
 pub struct Serialization {
     /// The pool's `serializer.serialize` bound as a function, if custom.
     pub serialize: Option<JsRef>,
     /// True when results' json/jsonb text can be embedded as is (the default
     /// serializer is plain `JSON.parse`); otherwise JS deserializes each value.
     pub raw_json: bool,
+    /// The JS shapes of result rows (see `rows.rs`).
+    pub shapes: Shapes,
 }
 
 impl Serialization {
@@ -40,6 +42,7 @@ impl Serialization {
         Ok(Serialization {
             serialize: serialize.map(|f| JsRef::new(env, f)).transpose()?,
             raw_json: raw_json.unwrap_or(true),
+            shapes: Shapes::new(env)?,
         })
     }
 }
@@ -121,10 +124,16 @@ fn read_timeout(env: js::Env, options: Option<Unknown<'_>>) -> Result<Option<Dur
 }
 
 /// The JS value of a statement's outcome: its changed-row count when it returns no
-/// columns, else the rows payload (rowCount is then the number of rows).
-pub fn outcome_to_js(env: js::Env, outcome: QueryOutcome) -> Result<js::Value> {
+/// columns, else its rows' cells (rowCount is then the number of rows).
+pub fn outcome_to_js(
+    env: js::Env,
+    serialization: &Serialization,
+    outcome: QueryOutcome,
+) -> Result<js::Value> {
     if outcome.has_columns {
-        rows::to_js(env, outcome.rows)
+        serialization
+            .shapes
+            .rows_to_js(env, &outcome.rows, &outcome.decode)
     } else {
         js::create_number(env, outcome.row_count as f64)
     }

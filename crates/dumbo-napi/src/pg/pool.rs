@@ -99,7 +99,7 @@ impl PgPool {
     #[napi(
         catch_unwind,
         ts_args_type = "sql: object | string, options?: { timeoutMs?: number } | null, values?: Array<unknown>",
-        ts_return_type = "Promise<string | RowsPayload | number>"
+        ts_return_type = "Promise<Array<unknown> | number>"
     )]
     pub fn execute<'env>(
         &self,
@@ -110,6 +110,7 @@ impl PgPool {
     ) -> Result<PromiseRaw<'env, Unknown<'env>>> {
         let raw = env.raw();
         let st = exec::statement(raw, &self.serialization, sql, options, values, false)?;
+        let serialization = self.serialization.clone();
         let pool = self.pool.clone();
         // The place in the pool's queue is taken now, on the JS thread, so calls
         // get connections in the order they were made (dumbo_pg pool/fifo.rs).
@@ -118,7 +119,7 @@ impl PgPool {
             env,
             self.event_loop.as_ref(),
             async move { pool.execute(ticket, &st.sql, &st.params, &st.options).await },
-            exec::outcome_to_js,
+            move |env, outcome| exec::outcome_to_js(env, &serialization, outcome),
         )
     }
 

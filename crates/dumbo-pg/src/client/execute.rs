@@ -4,14 +4,15 @@
 use std::pin::pin;
 
 use dumbo_core::{Result, SqlValue};
-use dumbo_rows::{JsonRowWriter, JsonRows};
 use futures_util::TryStreamExt;
 use tokio_postgres::types::Type;
 use tokio_postgres::Statement;
 
 use super::cache::MAX_CACHED_STATEMENTS;
 use super::{simple, Conn, ExecOptions, PgClient, QueryOutcome};
-use crate::{decode, encode};
+use crate::decode::DecodeOptions;
+use crate::encode;
+use crate::rows::ResultRows;
 
 impl PgClient {
     /// Runs one statement with parameters (see [`ExecOptions`]).
@@ -139,15 +140,11 @@ impl PgClient {
             rows.push(row);
         }
         let row_count = stream.rows_affected().unwrap_or(rows.len() as u64);
-        let columns = statement.columns();
         Ok(QueryOutcome {
             row_count,
-            has_columns: !columns.is_empty(),
-            rows: if columns.is_empty() {
-                no_rows()
-            } else {
-                decode::rows_to_json(columns, &rows, &opts.decode)
-            },
+            has_columns: !statement.columns().is_empty(),
+            rows: ResultRows::Binary(rows),
+            decode: opts.decode,
         })
     }
 
@@ -171,17 +168,11 @@ impl PgClient {
         let row_count = stream.rows_affected().unwrap_or(rows.len() as u64);
         // The row description is only reachable through a row: with none, the
         // outcome is a count of 0, which JS shows as no rows either way.
-        Ok(match rows.first() {
-            Some(first) => QueryOutcome {
-                row_count,
-                has_columns: true,
-                rows: decode::rows_to_json(first.columns(), &rows, &opts.decode),
-            },
-            None => QueryOutcome {
-                row_count,
-                has_columns: false,
-                rows: no_rows(),
-            },
+        Ok(QueryOutcome {
+            row_count,
+            has_columns: !rows.is_empty(),
+            rows: ResultRows::Binary(rows),
+            decode: opts.decode,
         })
     }
 
@@ -192,20 +183,16 @@ impl PgClient {
         Ok(match outcome.rows {
             Some((columns, rows)) => QueryOutcome {
                 row_count: outcome.row_count,
-                rows: decode::text_rows_to_json(&columns, &rows),
+                rows: ResultRows::Text { columns, rows },
                 has_columns: true,
+                decode: DecodeOptions::default(),
             },
             None => QueryOutcome {
                 row_count: outcome.row_count,
-                rows: no_rows(),
-                has_columns: false,
+                ..QueryOutcome::default()
             },
         })
     }
-}
-
-fn no_rows() -> JsonRows {
-    JsonRowWriter::new::<&str>(&[]).finish()
 }
 
 /// Preparing failed because the string holds several statements.

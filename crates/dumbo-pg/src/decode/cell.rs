@@ -4,7 +4,7 @@ use dumbo_rows::{JsonRowWriter, SpecialValue};
 
 /// A decoded value, before it is written as JSON or as a special.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Cell {
+pub enum Cell {
     Null,
     Bool(bool),
     /// A number JSON carries exactly (`int2`, `int4`, `oid`).

@@ -8,6 +8,7 @@ use dumbo_rows::SpecialValue;
 mod array;
 mod custom;
 mod datetime;
+mod kinds;
 mod network;
 mod range;
 mod rows;
