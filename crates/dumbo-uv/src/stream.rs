@@ -1,7 +1,8 @@
 //! A non-blocking socket whose readiness comes from `uv_poll` on the JS thread's loop.
 
 use std::future::poll_fn;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
+use std::mem::MaybeUninit;
 use std::net::{SocketAddr, TcpStream};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::raw::{c_int, c_void};
@@ -39,10 +40,17 @@ impl Socket {
         }
     }
 
-    fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Socket::Tcp(s) => (&*s).read(buf),
-            Socket::Unix(s) => (&*s).read(buf),
+    /// Reads into memory that need not be initialized: `read(2)` only writes, so the
+    /// caller's buffer is not zeroed first (a `&mut [u8]` read would need that, for
+    /// the whole free space of the connection's read buffer, on every read).
+    fn read_uninit(&self, buf: &mut [MaybeUninit<u8>]) -> io::Result<usize> {
+        // SAFETY: `buf` is valid for writes of `buf.len()` bytes; the descriptor is
+        // owned by `self` and open.
+        let n = unsafe { libc::read(self.fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
         }
     }
 
@@ -338,8 +346,11 @@ impl AsyncRead for UvStream {
         let inner = &self.inner;
         inner.on_thread()?;
         loop {
-            match inner.socket.read(buf.initialize_unfilled()) {
+            // SAFETY: `read_uninit` never de-initializes bytes; the `n` it reports
+            // are initialized before they are marked so.
+            match inner.socket.read_uninit(unsafe { buf.unfilled_mut() }) {
                 Ok(n) => {
+                    unsafe { buf.assume_init(n) };
                     buf.advance(n);
                     return Poll::Ready(Ok(()));
                 }
