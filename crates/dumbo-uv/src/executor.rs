@@ -147,9 +147,12 @@ impl EventLoop {
             queued: AtomicBool::new(true),
             owner: Arc::downgrade(&self.shared),
         });
-        self.shared.schedule(task);
         if self.is_current() {
+            // Runs now, or in the run this call is inside of: no wakeup to send.
+            self.shared.enqueue(task);
             self.shared.run_inline();
+        } else {
+            self.shared.schedule(task);
         }
     }
 
@@ -180,6 +183,14 @@ impl EventLoop {
 }
 
 impl Shared {
+    /// Queues `task` without waking the loop (the caller runs the queue).
+    fn enqueue(&self, task: Arc<Task>) {
+        let mut queue = lock(&self.queue);
+        if !queue.closed {
+            queue.tasks.push_back(task);
+        }
+    }
+
     fn schedule(&self, task: Arc<Task>) {
         let mut queue = lock(&self.queue);
         if queue.closed {

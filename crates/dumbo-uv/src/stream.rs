@@ -9,6 +9,7 @@ use std::os::raw::{c_int, c_void};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread;
@@ -83,6 +84,10 @@ pub(crate) struct StreamInner {
     socket: Socket,
     owner: Arc<Shared>,
     io: Mutex<Io>,
+    /// The socket may have bytes to read. Cleared when a read finds it empty (or
+    /// empties it: a short read), set when the poll handle reports it readable: a read
+    /// that would only find `EAGAIN` is not tried.
+    readable: AtomicBool,
 }
 
 struct Io {
@@ -125,6 +130,7 @@ impl UvStream {
                 read: None,
                 write: None,
             }),
+            readable: AtomicBool::new(true),
         });
         // SAFETY: the handle is initialized; it holds a reference to `inner` until its
         // close callback, so the poll callback always finds it alive.
@@ -301,6 +307,9 @@ extern "C" fn on_poll(handle: *mut uv_handle_t, status: c_int, events: c_int) {
     // SAFETY: the handle's data is the StreamInner it holds a reference to.
     let inner = unsafe { &*(ffi::uv_handle_get_data(handle) as *const StreamInner) };
     let failed = status < 0;
+    if failed || events & UV_READABLE != 0 {
+        inner.readable.store(true, Ordering::Release);
+    }
     inner.owner.dispatch(|| {
         let (read, write) = {
             let mut io = lock(&inner.io);
@@ -345,17 +354,28 @@ impl AsyncRead for UvStream {
     ) -> Poll<io::Result<()>> {
         let inner = &self.inner;
         inner.on_thread()?;
+        if !inner.readable.load(Ordering::Acquire) {
+            inner.register(UV_READABLE, cx.waker())?;
+            return Poll::Pending;
+        }
         loop {
+            let wanted = buf.remaining();
             // SAFETY: `read_uninit` never de-initializes bytes; the `n` it reports
             // are initialized before they are marked so.
             match inner.socket.read_uninit(unsafe { buf.unfilled_mut() }) {
                 Ok(n) => {
+                    // A stream socket fills less than asked only when it has nothing
+                    // more (as tokio assumes on epoll).
+                    if n > 0 && n < wanted {
+                        inner.readable.store(false, Ordering::Release);
+                    }
                     unsafe { buf.assume_init(n) };
                     buf.advance(n);
                     return Poll::Ready(Ok(()));
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    inner.readable.store(false, Ordering::Release);
                     inner.register(UV_READABLE, cx.waker())?;
                     return Poll::Pending;
                 }
