@@ -61,6 +61,35 @@ describe('PostgreSQL I/O paths', () => {
     }
   });
 
+  it('results that arrive in many reads and after pauses come back whole, beside quick statements', async () => {
+    const pool = pg.dumbo({ connectionString: url, max: 2 });
+    try {
+      // Rows larger than the server's output buffer go out as they are made, with a
+      // pause before each: the client's reads find the socket empty in between.
+      const trickle = pool.execute.query(
+        SQL`SELECT g, repeat(chr(64 + g), 100000) AS body, pg_sleep(0.02)::text AS slept FROM generate_series(1, 8) g`,
+      );
+      const bulk = pool.execute.query(
+        SQL`SELECT g, md5(g::text) AS h, repeat('y', 300) AS pad FROM generate_series(1, 20000) g`,
+      );
+      const quick = await Promise.all(Array.from({ length: 20 }, (_, i) => single(pool.execute.query(SQL`SELECT ${i}::int AS i`))));
+      assert.deepEqual(quick.map((r) => r.i), Array.from({ length: 20 }, (_, i) => i));
+      const slow = await trickle;
+      assert.equal(slow.rows.length, 8);
+      slow.rows.forEach((row, i) => {
+        assert.equal(row.g, i + 1);
+        assert.equal(row.body, String.fromCharCode(65 + i).repeat(100000));
+      });
+      const big = await bulk;
+      assert.equal(big.rows.length, 20000);
+      assert.equal(big.rows[19999].g, 20000);
+      assert.equal(big.rows[19999].pad.length, 300);
+      assert.match(big.rows[12345].h, /^[0-9a-f]{32}$/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('DUMBO_PG_IO=threads takes the threaded path, with the same answers', () => {
     for (const [value, io] of [['threads', 'threads'], ['event-loop', 'event-loop']]) {
       const r = child(probe(url), { DUMBO_PG_IO: value });
