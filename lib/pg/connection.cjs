@@ -5,7 +5,7 @@
 const { sqlExecutor } = require('../core/executor.cjs');
 const { throwIfAborted } = require('../core/abort.cjs');
 const { databaseTransaction, executeInTransaction } = require('../core/transaction.cjs');
-const { toResult } = require('./rows.cjs');
+const { resultReader } = require('./rows.cjs');
 const { templateCall } = require('../sql/templates.cjs');
 
 const PG_CONNECTOR = 'PostgreSQL:pg';
@@ -22,15 +22,25 @@ function nativeExecute(native, sql, options) {
   return call ? native.execute(call.text, options, call.values) : native.execute(sql, options);
 }
 
+const signalOf = (options) => options?.abort?.signal ?? options?.signal;
+
 /**
- * Runs one statement on a native client. An abort signal sends the server a
- * cancel request; the statement then fails with QueryCanceledError (57014).
- * Returns { result } or throws; `cancelled` tells the caller to discard the client.
- * @param {NativePgConnection} native
+ * Runs one statement on a native client; `read` turns its cells into the result
+ * (`resultReader`). An abort signal sends the server a cancel request; the statement
+ * then fails with QueryCanceledError (57014), and `state.cancelled` tells the caller
+ * to discard the client. Without a signal this is the statement's own promise, one
+ * reaction on: no async frame in between.
+ * @param {NativePgPool | NativePgConnection} native
  */
-async function runOn(native, sql, options, serializer, state = {}) {
-  const signal = options?.abort?.signal ?? options?.signal;
-  if (!signal) return toResult(await nativeExecute(native, sql, options), serializer);
+function runOn(native, sql, options, read, state = {}) {
+  const signal = signalOf(options);
+  if (!signal) return nativeExecute(native, sql, options).then(read);
+  // Cancelling needs a client: callers with a signal pass one (a pool checks one out).
+  return runWithSignal(/** @type {NativePgConnection} */ (native), sql, options, read, state, signal);
+}
+
+/** @param {NativePgConnection} native */
+async function runWithSignal(native, sql, options, read, state, signal) {
   throwIfAborted(options);
   const onAbort = () => {
     state.cancelled = true;
@@ -38,7 +48,7 @@ async function runOn(native, sql, options, serializer, state = {}) {
   };
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return toResult(await nativeExecute(native, sql, options), serializer);
+    return read(await nativeExecute(native, sql, options));
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -55,6 +65,7 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   let native = null;
   let opening = null;
   let current = null;
+  const read = resultReader(serializer);
 
   /** @returns {Promise<NativePgConnection>} */
   async function open() {
@@ -81,11 +92,17 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
     n?.release(discard);
   }
 
-  async function run(sql, options) {
+  function run(sql, options) {
+    // An open client and no signal: the statement goes straight out.
+    if (native !== null && !signalOf(options) && !native.isReleased) return runOn(native, sql, options, read);
+    return runOpening(sql, options);
+  }
+
+  async function runOpening(sql, options) {
     const n = await open();
     const state = {};
     try {
-      return await runOn(n, sql, options, serializer, state);
+      return await runOn(n, sql, options, read, state);
     } finally {
       // A cancel request may land after the statement ended; outside a transaction
       // the client is replaced so it cannot hit the next statement.
@@ -176,4 +193,4 @@ function pgConnection({ acquire, serializer, transactionDefaults = {}, track = (
   return connection;
 }
 
-module.exports = { pgConnection, runOn, nativeExecute, PG_CONNECTOR };
+module.exports = { pgConnection, runOn, PG_CONNECTOR };

@@ -11,8 +11,8 @@ const { binding } = require('../native.cjs');
 const { sqlExecutor } = require('../core/executor.cjs');
 const { throwIfAborted } = require('../core/abort.cjs');
 const { resolvePgOptions } = require('./options.cjs');
-const { pgConnection, runOn, nativeExecute, PG_CONNECTOR } = require('./connection.cjs');
-const { toResult } = require('./rows.cjs');
+const { pgConnection, runOn, PG_CONNECTOR } = require('./connection.cjs');
+const { resultReader } = require('./rows.cjs');
 const { nodePgPool } = require('./nodePg/pools.cjs');
 const { endAllCachedPgPools } = require('./nodePg/poolCache.cjs');
 
@@ -145,15 +145,19 @@ function poolOver(o, { execute, newConnection, shutdown }) {
 /** The default: a shared native pool; each statement borrows a client. */
 function pgNativePool(o) {
   const native = binding.PgPool.open(o.connectionString, o.native);
-  async function execute(sql, options) {
+  const read = resultReader(o.serializer);
+  function execute(sql, options) {
     const signal = options?.abort?.signal ?? options?.signal;
-    if (!signal) return toResult(await nativeExecute(native, sql, options), o.serializer);
+    if (!signal) return runOn(native, sql, options, read);
+    return executeCancellable(sql, options);
+  }
+  async function executeCancellable(sql, options) {
     throwIfAborted(options);
     // Cancelling needs the client: check one out for this statement.
     const client = await native.connect();
     const state = {};
     try {
-      return await runOn(client, sql, options, o.serializer, state);
+      return await runOn(client, sql, options, read, state);
     } finally {
       client.release(state.cancelled === true);
     }
@@ -194,11 +198,12 @@ function pgClientPool(o) {
     }
     open.clear();
   };
+  const read = resultReader(o.serializer);
   async function execute(sql, options) {
     throwIfAborted(options);
     const client = await connect();
     try {
-      return await runOn(client, sql, options, o.serializer);
+      return await runOn(client, sql, options, read);
     } finally {
       client.release(true);
     }

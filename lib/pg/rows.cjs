@@ -17,10 +17,14 @@ function parserOf(serializer) {
   return parse;
 }
 
-function toResult(cells, serializer) {
-  if (typeof cells === 'number') return { rowCount: cells, rows: [] };
-  const rows = rowsFromCells(cells[0], cells, parserOf(serializer));
-  return { rowCount: rows.length, rows };
+/** `(cells) => { rowCount, rows }` for a pool with `serializer`; make it once per pool. */
+function resultReader(serializer) {
+  const parse = parserOf(serializer);
+  return (cells) => {
+    if (typeof cells === 'number') return { rowCount: cells, rows: [] };
+    const rows = rowsFromCells(cells[0], cells, parse);
+    return { rowCount: rows.length, rows };
+  };
 }
 
-module.exports = { toResult };
+module.exports = { resultReader };
