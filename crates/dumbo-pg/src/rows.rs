@@ -27,18 +27,6 @@ impl Default for ResultRows {
 }
 
 impl ResultRows {
-    /// How many rows there are.
-    pub fn len(&self) -> usize {
-        match self {
-            ResultRows::Binary(rows) => rows.len(),
-            ResultRows::Text { rows, .. } => rows.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The rows in the JSON row format.
     pub fn to_json(&self, opts: &DecodeOptions) -> JsonRows {
         match self {

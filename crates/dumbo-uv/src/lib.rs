@@ -21,6 +21,8 @@ mod executor;
 #[cfg(unix)]
 mod ffi;
 #[cfg(unix)]
+mod socket;
+#[cfg(unix)]
 mod stream;
 
 #[cfg(unix)]
@@ -28,4 +30,6 @@ pub use executor::{EventLoop, RunHook};
 #[cfg(unix)]
 pub use ffi::uv_loop_t;
 #[cfg(unix)]
-pub use stream::{Socket, UvStream};
+pub use socket::Socket;
+#[cfg(unix)]
+pub use stream::UvStream;

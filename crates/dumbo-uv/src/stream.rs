@@ -1,10 +1,8 @@
 //! A non-blocking socket whose readiness comes from `uv_poll` on the JS thread's loop.
 
 use std::future::poll_fn;
-use std::io::{self, Write};
-use std::mem::MaybeUninit;
+use std::io;
 use std::net::{SocketAddr, TcpStream};
-use std::os::fd::{AsRawFd, RawFd};
 use std::os::raw::{c_int, c_void};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -18,61 +16,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use crate::executor::{lock, EventLoop, Shared};
 use crate::ffi::{self, uv_handle_t, UV_READABLE, UV_WRITABLE};
-
-/// A TCP or Unix socket: connected, or connecting while `UvStream::connect_tcp` or
-/// `connect_unix` waits for it.
-pub enum Socket {
-    Tcp(std::net::TcpStream),
-    Unix(UnixStream),
-}
-
-impl Socket {
-    fn fd(&self) -> RawFd {
-        match self {
-            Socket::Tcp(s) => s.as_raw_fd(),
-            Socket::Unix(s) => s.as_raw_fd(),
-        }
-    }
-
-    fn set_nonblocking(&self) -> io::Result<()> {
-        match self {
-            Socket::Tcp(s) => s.set_nonblocking(true),
-            Socket::Unix(s) => s.set_nonblocking(true),
-        }
-    }
-
-    /// Reads into memory that need not be initialized: `read(2)` only writes, so the
-    /// caller's buffer is not zeroed first (a `&mut [u8]` read would need that, for
-    /// the whole free space of the connection's read buffer, on every read).
-    fn read_uninit(&self, buf: &mut [MaybeUninit<u8>]) -> io::Result<usize> {
-        // SAFETY: `buf` is valid for writes of `buf.len()` bytes; the descriptor is
-        // owned by `self` and open.
-        let n = unsafe { libc::read(self.fd(), buf.as_mut_ptr().cast(), buf.len()) };
-        if n < 0 {
-            Err(io::Error::last_os_error())
-        } else {
-            Ok(n as usize)
-        }
-    }
-
-    fn write(&self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Socket::Tcp(s) => (&*s).write(buf),
-            Socket::Unix(s) => (&*s).write(buf),
-        }
-    }
-
-    fn shutdown(&self) -> io::Result<()> {
-        let r = match self {
-            Socket::Tcp(s) => s.shutdown(std::net::Shutdown::Write),
-            Socket::Unix(s) => s.shutdown(std::net::Shutdown::Write),
-        };
-        match r {
-            Err(e) if e.kind() == io::ErrorKind::NotConnected => Ok(()),
-            other => other,
-        }
-    }
-}
+use crate::socket::Socket;
 
 /// A socket registered with one [`EventLoop`]: reads and writes happen on the loop's
 /// thread (elsewhere they fail); dropping it closes the poll handle, then the socket.
