@@ -52,8 +52,9 @@ function finishers(columns) {
   return finish;
 }
 
-// A row of a known column list is one object literal, `(cells, at, parse) => ({ "id": cells[at],
-// ... })`, with `toDate(...)`/`parseJson(..., parse)` around the cells `finishers` names: every row of a statement then has the same shape from the start, which the
+// A row of a known column list is one object literal, `(cells, at, parse) => ({ "id":
+// cells[at], ... })`, with `toDate(...)` or `parseJson(..., parse)` around the cells that
+// `finishers` names: every row of a statement then has the same shape from the start, which the
 // generic keyed stores above do not give. Builders are kept per column array (the driver
 // hands the same array while a statement's columns stay the same) and, for results whose
 // names arrive with every call (SQL run without a remembered statement), per list of names,
