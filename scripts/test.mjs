@@ -21,6 +21,8 @@
 // `node scripts/test.mjs faults` (npm run test:faults, not part of the default run): the
 // slow reliability tests, __test__/faults/*.fault.mjs (a PostgreSQL restart under load
 // on a throwaway server, a 60 s soak), one file at a time, each with a bounded duration.
+// Every command is stopped (with its child processes) and counted as failed after 15 min
+// (DUMBO_TEST_COMMAND_MINUTES): a hang fails its lane rather than the whole run.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,24 +123,49 @@ async function finish(code) {
 
 for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
   process.on(signal, () => {
-    current?.kill(signal);
+    if (current) killGroup(current, signal);
     finish(128 + number);
   });
+}
+
+/**
+ * A bound on each command: a test that hangs (and keeps its process alive) fails its
+ * lane after this long instead of holding the whole run. Lanes take a few minutes.
+ */
+const COMMAND_LIMIT_MS = Number(process.env.DUMBO_TEST_COMMAND_MINUTES || 15) * 60_000;
+
+/** Signals the command's whole process group (a test runner and the files it runs). */
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
 }
 
 function run(command, args, env) {
   console.log(`\n> ${command} ${args.join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env, detached: true });
     current = child;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n${command} ${args.join(' ')}: still running after ${COMMAND_LIMIT_MS / 60_000} min; stopping it`);
+      killGroup(child, 'SIGTERM');
+      setTimeout(() => killGroup(child, 'SIGKILL'), 10_000).unref();
+    }, COMMAND_LIMIT_MS);
     child.on('error', (error) => {
+      clearTimeout(timer);
       console.error(`\n${command}: ${error.message}`);
       resolve(1);
     });
     child.on('close', (status, signal) => {
+      clearTimeout(timer);
       current = null;
-      if (status === 0) return resolve(0);
-      console.error(`\n${command} ${args.join(' ')} failed (exit ${status ?? signal})`);
+      if (status === 0 && !timedOut) return resolve(0);
+      const how = timedOut ? `timed out after ${COMMAND_LIMIT_MS / 60_000} min` : `exit ${status ?? signal}`;
+      console.error(`\n${command} ${args.join(' ')} failed (${how})`);
       resolve(status || 1);
     });
   });

@@ -203,6 +203,55 @@ describe('connecting on the event loop', () => {
   });
 });
 
+describe('a connection reset on the event loop', () => {
+  // A TCP proxy to the test server, in the same process as the pool: once armed, it
+  // passes the first bytes of the server's next answer and resets the client's
+  // connection in the same turn, so the client finds data and the reset pending
+  // together. In a child process, so that a hang fails the test instead of the run.
+  const code = (target) => `
+    import { createServer, connect } from 'node:net';
+    import * as pg from '@event-driven-io/dumbo/pg';
+    import { SQL, single, ConnectionError } from '@event-driven-io/dumbo';
+    const target = new URL(${JSON.stringify(target)});
+    let armed = false;
+    const server = createServer((client) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      client.pipe(upstream);
+      upstream.on('data', (chunk) => {
+        if (!armed) return void client.write(chunk);
+        armed = false;
+        client.write(chunk.subarray(0, 3));
+        client.resetAndDestroy();
+        upstream.destroy();
+      });
+      for (const s of [client, upstream]) s.on('error', () => {});
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const viaProxy = new URL(target);
+    viaProxy.host = '127.0.0.1:' + server.address().port;
+    const pool = pg.dumbo({ connectionString: viaProxy.href, max: 1 });
+    const seen = [(await single(pool.execute.query(SQL\`SELECT 1 AS v\`))).v];
+    for (let round = 0; round < 3; round++) {
+      armed = true;
+      const error = await pool.execute.query(SQL\`SELECT 2 AS v\`).then(() => null, (e) => e);
+      seen.push(error instanceof ConnectionError ? 'ConnectionError' : String(error?.name ?? error));
+      seen.push((await single(pool.execute.query(SQL\`SELECT 3 AS v\`))).v);
+    }
+    await pool.close();
+    server.close();
+    console.log(JSON.stringify(seen));
+  `;
+
+  it('a statement whose answer is cut by a reset rejects with ConnectionError (no hang); the next one succeeds', () => {
+    const r = child(code(url), {});
+    assert.equal(r.error, undefined, `the child did not finish: ${r.error?.message}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').at(-1)), [1, 'ConnectionError', 3, 'ConnectionError', 3, 'ConnectionError', 3]);
+  });
+});
+
 describe('closing a pool on the event loop', () => {
   it('waits for its connections to end, one still checked out when it is released', async () => {
     const native = binding.PgPool.open(`${url}${url.includes('?') ? '&' : '?'}application_name=dumbo_io_close`);

@@ -251,6 +251,11 @@ extern "C" fn on_poll(handle: *mut uv_handle_t, status: c_int, events: c_int) {
     // SAFETY: the handle's data is the StreamInner it holds a reference to.
     let inner = unsafe { &*(ffi::uv_handle_get_data(handle) as *const StreamInner) };
     let failed = status < 0;
+    if failed {
+        // libuv stops a handle whose descriptor reports an error before calling back:
+        // whoever registers next must start it again.
+        lock(&inner.io).events = 0;
+    }
     if failed || events & UV_READABLE != 0 {
         inner.readable.store(true, Ordering::Release);
     }
