@@ -240,5 +240,8 @@ pub fn format_segments(
 }
 
 #[cfg(test)]
+#[path = "format_array_tests.rs"]
+mod array_tests;
+#[cfg(test)]
 #[path = "format_tests.rs"]
 mod tests;
