@@ -132,7 +132,17 @@ for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) 
  * A bound on each command: a test that hangs (and keeps its process alive) fails its
  * lane after this long instead of holding the whole run. Lanes take a few minutes.
  */
-const COMMAND_LIMIT_MS = Number(process.env.DUMBO_TEST_COMMAND_MINUTES || 15) * 60_000;
+const COMMAND_LIMIT_MS = commandLimitMs(process.env.DUMBO_TEST_COMMAND_MINUTES);
+
+function commandLimitMs(value) {
+  if (value === undefined || value === '') return 15 * 60_000;
+  const minutes = Number(value);
+  if (!(minutes > 0)) {
+    console.error(`DUMBO_TEST_COMMAND_MINUTES must be a positive number of minutes, not '${value}'`);
+    process.exit(2);
+  }
+  return minutes * 60_000;
+}
 
 /** Signals the command's whole process group (a test runner and the files it runs). */
 function killGroup(child, signal) {
